@@ -1,0 +1,148 @@
+"""The `lkj` command: arguments -> one library call -> printed result and exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import format as fmt
+from .errors import InputErrors, Issue, LkjError
+
+app = typer.Typer(
+    name="lkj",
+    help="Pembuat Laporan Kinerja (LKj) Sekretariat KPU dari buku kerja Excel ke dokumen Word.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+Workbook = Annotated[Path, typer.Argument(help="Buku kerja Excel (.xlsx) berisi data laporan.", metavar="BUKU_KERJA",
+                                          show_default=False)]
+
+
+def _echo_issues(issues: list[Issue] | tuple[Issue, ...], source: str) -> None:
+    for issue in issues:
+        typer.echo(issue.line(source), err=True)
+
+
+def _fail(exc: LkjError, source: str = "") -> typer.Exit:
+    """Print a library error at this one boundary and turn it into its exit code."""
+    if isinstance(exc, InputErrors):
+        _echo_issues(exc.errors + exc.warnings, exc.source or source)
+        typer.echo(f"Galat: {len(exc.errors)} masalah ditemukan di {exc.source or source}; "
+                   "tidak ada berkas yang ditulis", err=True)
+    else:
+        typer.echo(f"Galat: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _capaian(value, desimal: int) -> str:
+    return "-" if value is None else fmt.angka(value, desimal)
+
+
+def _print_figures(checked) -> None:
+    data, hasil = checked.loaded.data, checked.hasil
+    desimal = data.pengaturan.desimal
+    for n, sasaran in enumerate(hasil.sasaran, start=1):
+        typer.echo(f"Sasaran {n}: {sasaran.sasaran.nama} (rata-rata capaian "
+                   f"{_capaian(sasaran.capaian, desimal)})")
+        for item in sasaran.indikator:
+            ind = item.indikator
+            typer.echo(f"  - {ind.nama}: target {fmt.nilai_satuan(ind.target, ind.satuan)}, "
+                       f"realisasi {fmt.nilai_satuan(ind.realisasi, ind.satuan)}, capaian "
+                       f"{_capaian(item.capaian, desimal)}")
+    typer.echo(f"Rata-rata capaian kinerja: {_capaian(hasil.capaian, desimal)}")
+    for sumber in hasil.anggaran.sumber:
+        typer.echo(f"Anggaran {sumber.nama}: pagu {fmt.rupiah(sumber.jumlah.pagu)}, realisasi "
+                   f"{fmt.rupiah(sumber.jumlah.realisasi)} ({_persen(sumber.jumlah.persen)})")
+    total = hasil.anggaran.total
+    typer.echo(f"Realisasi anggaran: {fmt.rupiah(total.realisasi)} dari {fmt.rupiah(total.pagu)} "
+               f"({_persen(total.persen)})")
+
+
+def _persen(value) -> str:
+    return "-" if value is None else fmt.persen(value, 2)
+
+
+@app.command()
+def buat(
+    workbook: Workbook,
+    keluaran: Annotated[Path | None, typer.Option(
+        "--keluaran", "-o", help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx).",
+        show_default=False)] = None,
+    templat: Annotated[Path | None, typer.Option(
+        "--templat", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
+        show_default=False)] = None,
+    timpa: Annotated[bool, typer.Option(
+        "--timpa", help="Timpa laporan yang sudah disunting tangan (tanpa ini, laporan baru "
+        "ditulis di sebelahnya).")] = False,
+) -> None:
+    """Periksa buku kerja, hitung capaian, lalu tulis laporan Word (.docx)."""
+    from .pipeline import build
+
+    try:
+        built = build(workbook, keluaran, templat, overwrite=timpa)
+    except LkjError as exc:
+        raise _fail(exc, workbook.name) from None
+    checked = built.checked
+    _echo_issues(checked.warnings, workbook.name)
+    hasil, data = checked.hasil, checked.loaded.data
+    jumlah = sum(len(s.indikator) for s in hasil.sasaran)
+    typer.echo(f"Laporan ditulis: {built.path}")
+    if built.beside_edited is not None:
+        typer.echo(f"Catatan: {built.beside_edited} sudah disunting sejak dibuat, jadi tidak "
+                   f"ditimpa; laporan baru ditulis sebagai {built.path.name} (pakai --timpa untuk "
+                   "menimpa)")
+    typer.echo(f"{len(hasil.sasaran)} sasaran, {jumlah} indikator; rata-rata capaian "
+               f"{_capaian(hasil.capaian, data.pengaturan.desimal)}; realisasi anggaran "
+               f"{_persen(hasil.anggaran.total.persen)}; {len(checked.warnings)} peringatan")
+    if built.placeholders:
+        typer.echo(f"Bagian yang perlu dilengkapi di Word ({len(built.placeholders)}):")
+        for place in built.placeholders:
+            typer.echo(f"  - {place}")
+
+
+@app.command()
+def periksa(workbook: Workbook) -> None:
+    """Periksa buku kerja dan tampilkan angka hasil hitungan tanpa menulis laporan."""
+    from .pipeline import check
+
+    try:
+        checked = check(workbook)
+    except LkjError as exc:
+        raise _fail(exc, workbook.name) from None
+    _print_figures(checked)
+    _echo_issues(checked.warnings, workbook.name)
+    typer.echo(f"Buku kerja {workbook.name} siap dipakai ({len(checked.warnings)} peringatan).")
+
+
+@app.command()
+def baru(
+    berkas: Annotated[Path, typer.Argument(help="Nama buku kerja kosong yang akan dibuat (.xlsx).",
+                                           show_default=False)],
+) -> None:
+    """Buat buku kerja kosong berisi semua lembar, kolom, pilihan, dan petunjuk pengisian."""
+    from .blank import write_blank_workbook
+
+    if berkas.suffix.lower() != ".xlsx":
+        typer.echo(f"Galat: nama berkas harus berakhiran .xlsx, tertulis {berkas.name}", err=True)
+        raise typer.Exit(2)
+    try:
+        write_blank_workbook(berkas)
+    except LkjError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"Buku kerja kosong ditulis: {berkas}")
+    typer.echo(f"Isi buku kerja itu, lalu jalankan: lkj buat {berkas}")
+
+
+def main() -> None:
+    """Entry point of the console script; usage errors exit 2 (Click's own convention)."""
+    app(prog_name="lkj")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The library behind the commands: check a workbook, compute its figures, write its report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .capaian import Hasil, hitung
+from .errors import Issue, LkjError
+from .validate import Loaded, load
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A workbook that passed the checks, with its computed figures."""
+
+    loaded: Loaded
+    hasil: Hasil
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return self.loaded.warnings
+
+
+@dataclass(frozen=True)
+class Built:
+    """A written report: where it went, whether an edited report made it go elsewhere."""
+
+    checked: Checked
+    path: Path
+    beside_edited: Path | None = None
+    placeholders: tuple[str, ...] = field(default_factory=tuple)
+
+
+def check(workbook: Path) -> Checked:
+    """Read, check and compute; raises InputErrors with every problem, or LkjError for the file."""
+    _require_xlsx(workbook)
+    loaded = load(workbook)
+    return Checked(loaded, hitung(loaded.data))
+
+
+def _require_xlsx(workbook: Path) -> None:
+    if workbook.suffix.lower() in (".xls", ".csv", ".ods"):
+        raise LkjError(f"{workbook.name}: format {workbook.suffix} tidak didukung; buka di "
+                       "Excel/Calc lalu simpan sebagai Buku Kerja Excel (.xlsx)")
+
+
+def default_output(checked: Checked, folder: Path) -> Path:
+    """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced."""
+    identitas = checked.loaded.data.identitas
+    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", identitas.nama_singkat).strip(" .-")
+    name = re.sub(r"\s+", " ", name)
+    return folder / f"LKj-{identitas.tahun}-{name}.docx"
+
+
+def build(workbook: Path, out: Path | None = None, template: Path | None = None,
+          overwrite: bool = False) -> Built:
+    """Check the workbook and write its report; nothing is written when anything fails."""
+    from .context import build_context
+    from .output import atomic_target, choose_target, stamp
+    from .render import render_report
+
+    checked = check(workbook)
+    wanted = out if out is not None else default_output(checked, Path("output"))
+    if wanted.suffix.lower() != ".docx":
+        raise LkjError(f"berkas keluaran harus berakhiran .docx, tertulis {wanted.name}")
+    if out is None:
+        wanted.parent.mkdir(parents=True, exist_ok=True)
+    target, moved = choose_target(wanted, overwrite)
+    context = build_context(checked.loaded.data, checked.hasil)
+    with atomic_target(target) as temp:
+        render_report(context, temp, template)
+        stamp(temp)
+    return Built(checked, target, wanted if moved else None,
+                 tuple(context.get("placeholders", ())))

@@ -1,0 +1,71 @@
+"""Builds small workbooks inline for tests: a valid minimal one, and ways to break it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+IDENTITAS = [
+    ["Isian", "Nilai"],
+    ["Instansi", "Komisi Pemilihan Umum Kabupaten Contoh"],
+    ["Nama Singkat", "KPU Kabupaten Contoh"],
+    ["Tahun", 2024],
+    ["Periode Renstra", "2020-2024"],
+    ["Tempat", "Langgur"],
+    ["Tanggal", datetime(2025, 3, 13)],
+    ["Jabatan Penandatangan", "Sekretaris KPU Kabupaten Contoh"],
+    ["Nama Penandatangan", "Nama Sekretaris"],
+]
+KINERJA = [
+    ["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Target", "Realisasi"],
+    ["Sasaran satu", "Indikator A", "%", "Positif", 75, 77.29],
+    [None, "Indikator B", "%", "Negatif", 3, 0.4],
+]
+ANGGARAN = [
+    ["Sumber Dana", "Pagu", "Realisasi"],
+    ["Rupiah Murni (APBN)", 20350023000, 20300000000],
+]
+
+
+def base_sheets() -> dict[str, list[list[Any]]]:
+    """A minimal valid workbook's sheets, as fresh lists a test may change."""
+    return {
+        "Identitas": [list(r) for r in IDENTITAS],
+        "Kinerja": [list(r) for r in KINERJA],
+        "Anggaran": [list(r) for r in ANGGARAN],
+    }
+
+
+def write_book(path: Path, sheets: dict[str, list[list[Any]]],
+               formats: dict[tuple[str, str], str] | None = None,
+               hidden_rows: dict[str, list[int]] | None = None) -> Path:
+    """Write `sheets` (name -> rows) to `path`; `formats` sets number formats by (sheet, cell)."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    for (sheet, coordinate), number_format in (formats or {}).items():
+        wb[sheet][coordinate].number_format = number_format
+    for sheet, rows in (hidden_rows or {}).items():
+        for r in rows:
+            wb[sheet].row_dimensions[r].hidden = True
+    wb.save(path)
+    return path
+
+
+def book(tmp_path: Path, name: str = "buku.xlsx", **changes: Any) -> Path:
+    """The minimal valid workbook with whole sheets replaced or added (`Kinerja=[...]`)."""
+    sheets = base_sheets()
+    formats = changes.pop("formats", None)
+    hidden = changes.pop("hidden_rows", None)
+    for sheet, rows in changes.items():
+        if rows is None:
+            sheets.pop(sheet, None)
+        else:
+            sheets[sheet] = rows
+    return write_book(tmp_path / name, sheets, formats, hidden)

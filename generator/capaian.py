@@ -1,0 +1,245 @@
+"""Capaian of indicators and sasaran, and budget realisation: exact Decimal, never rounded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.format import angka
+from generator.model import (
+    NEGATIF,
+    POSITIF,
+    RUMUS_2T_R,
+    RUMUS_T_R,
+    RUMUS_TERCAPAI,
+    BarisAnggaran,
+    DataLaporan,
+    Indikator,
+    Kategori,
+    Pengaturan,
+    Sasaran,
+)
+
+SERATUS = Decimal(100)
+NOL = Decimal(0)
+
+
+# --- indicator capaian -----------------------------------------------------------------------
+
+
+def _rasio(pembilang: Decimal, penyebut: Decimal) -> Decimal:
+    """pembilang / penyebut x 100; multiplying first keeps 77,29/75 at 103,0533... exactly."""
+    return pembilang * SERATUS / penyebut
+
+
+def _negatif(target: Decimal, realisasi: Decimal, rumus: str) -> Decimal:
+    """Capaian of a lower-is-better indicator with target > 0, before the cap."""
+    if rumus == RUMUS_TERCAPAI:
+        if realisasi <= target:
+            return SERATUS
+        return max(NOL, _rasio(2 * target - realisasi, target))
+    if rumus == RUMUS_2T_R:
+        return max(NOL, _rasio(2 * target - realisasi, target))
+    if rumus == RUMUS_T_R:
+        # Realisasi 0 beats any target but T/R is infinite; 100 ("fully met") is the one
+        # figure that needs no invention. A cap above 100 lifts it in capaian().
+        return SERATUS if realisasi == 0 else _rasio(target, realisasi)
+    raise ValueError(f"unknown rumus_negatif: {rumus!r}")
+
+
+def _tanpa_batas(target: Decimal, realisasi: Decimal, polaritas: str, rumus: str) -> Decimal | None:
+    """Capaian before the cap; None when a positive indicator has target 0."""
+    if polaritas == POSITIF:
+        return None if target == 0 else _rasio(realisasi, target)
+    if polaritas != NEGATIF:
+        raise ValueError(f"unknown polaritas: {polaritas!r}")
+    if target == 0:
+        return SERATUS if realisasi == 0 else NOL
+    return _negatif(target, realisasi, rumus)
+
+
+def capaian(
+    target: Decimal, realisasi: Decimal | None, polaritas: str, pengaturan: Pengaturan
+) -> Decimal | None:
+    """Capaian in percent points, exact (no rounding).
+
+    None means no capaian: realisasi not filled, or a positive indicator with target 0.
+    Negative indicators follow `pengaturan.rumus_negatif`; with rule T/R and realisasi 0 the
+    capaian is the cap when one is set, else 100. The cap applies last to every indicator.
+    """
+    if realisasi is None:
+        return None
+    nilai = _tanpa_batas(target, realisasi, polaritas, pengaturan.rumus_negatif)
+    batas = pengaturan.batas_capaian
+    if nilai is None or batas is None:
+        return nilai
+    if polaritas == NEGATIF and pengaturan.rumus_negatif == RUMUS_T_R and realisasi == 0:
+        return batas
+    return min(nilai, batas)
+
+
+def rata_rata(values: Iterable[Decimal | None]) -> Decimal | None:
+    """Mean of the values, skipping None; None when no value is left."""
+    ada = [v for v in values if v is not None]
+    return sum(ada, NOL) / len(ada) if ada else None
+
+
+def kategori(nilai: Decimal | None, skala: Iterable[Kategori]) -> str | None:
+    """Label of the first band (skala runs high to low) whose batas_bawah <= nilai.
+
+    None for a missing capaian, or when the scale has no band low enough.
+    """
+    if nilai is None:
+        return None
+    return next((k.label for k in skala if k.batas_bawah <= nilai), None)
+
+
+# --- the rule in words -----------------------------------------------------------------------
+
+_POSITIF_KALIMAT = "realisasi dibagi target dikali 100"
+_NEGATIF_AWAL = "untuk indikator negatif (makin kecil realisasi makin baik)"
+_NEGATIF_KALIMAT = {
+    RUMUS_TERCAPAI: (
+        "capaian bernilai 100 bila realisasi tidak melebihi target; bila melebihi, capaian "
+        "dihitung dari dua kali target dikurangi realisasi, dibagi target, dikali 100, "
+        "dan paling rendah 0"
+    ),
+    RUMUS_2T_R: (
+        "capaian dihitung dari dua kali target dikurangi realisasi, dibagi target, dikali 100, "
+        "dan paling rendah 0"
+    ),
+    RUMUS_T_R: "capaian dihitung dari target dibagi realisasi dikali 100",
+}
+
+
+def _kalimat_negatif(pengaturan: Pengaturan) -> str:
+    """The clause for negative indicators under the configured rule."""
+    try:
+        kalimat = f"{_NEGATIF_AWAL} {_NEGATIF_KALIMAT[pengaturan.rumus_negatif]}"
+    except KeyError:
+        raise ValueError(f"unknown rumus_negatif: {pengaturan.rumus_negatif!r}") from None
+    if pengaturan.rumus_negatif == RUMUS_T_R:
+        nilai = "setinggi batas capaian" if pengaturan.batas_capaian is not None else "bernilai 100"
+        kalimat += f", dan bila realisasi 0 capaian {nilai}"
+    return kalimat
+
+
+def kalimat_rumus(pengaturan: Pengaturan, ada_negatif: bool) -> str:
+    """The Indonesian sentence(s) stating how capaian was computed, for the report.
+
+    The negative rule is mentioned only when some indicator is negative; the cap, when set,
+    gets its own sentence.
+    """
+    kalimat = f"Capaian dihitung dengan rumus {_POSITIF_KALIMAT} untuk indikator positif"
+    if ada_negatif:
+        kalimat += f"; {_kalimat_negatif(pengaturan)}"
+    kalimat += "."
+    if pengaturan.batas_capaian is not None:
+        kalimat += f" Capaian dibatasi paling tinggi {angka(pengaturan.batas_capaian)}."
+    return kalimat
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    """An indicator with its capaian; capaian None means it cannot be computed ("-")."""
+
+    indikator: Indikator
+    capaian: Decimal | None
+
+    @property
+    def tercapai(self) -> bool | None:
+        """Whether the target was met; None when there is no capaian."""
+        if self.capaian is None or self.indikator.realisasi is None:
+            return None
+        if self.indikator.polaritas == NEGATIF:
+            return self.indikator.realisasi <= self.indikator.target
+        return self.indikator.realisasi >= self.indikator.target
+
+
+@dataclass(frozen=True)
+class HasilSasaran:
+    """A sasaran, its indicators' results and its capaian (their mean; None if none has one)."""
+
+    sasaran: Sasaran
+    indikator: tuple[HasilIndikator, ...]
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class Realisasi:
+    """Pagu and realisasi in rupiah."""
+
+    pagu: Decimal
+    realisasi: Decimal
+
+    @property
+    def persen(self) -> Decimal | None:
+        """Realisasi as percent of pagu; None when pagu is 0."""
+        return None if self.pagu == 0 else _rasio(self.realisasi, self.pagu)
+
+    @property
+    def sisa(self) -> Decimal:
+        """Pagu not spent (negative when realisasi exceeds pagu)."""
+        return self.pagu - self.realisasi
+
+
+@dataclass(frozen=True)
+class SumberDana:
+    """The budget lines of one funding source, in workbook order, and their sum."""
+
+    nama: str
+    baris: tuple[tuple[BarisAnggaran, Realisasi], ...]
+    jumlah: Realisasi
+
+
+@dataclass(frozen=True)
+class HasilAnggaran:
+    """Budget per funding source (in order of first appearance) and the total of all lines."""
+
+    sumber: tuple[SumberDana, ...]
+    total: Realisasi
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """Everything computed from a DataLaporan; capaian is the mean of the sasaran capaian."""
+
+    sasaran: tuple[HasilSasaran, ...]
+    capaian: Decimal | None
+    anggaran: HasilAnggaran
+
+
+def _jumlah(items: Iterable[Realisasi]) -> Realisasi:
+    """Sum of pagu and of realisasi."""
+    items = list(items)
+    return Realisasi(sum((r.pagu for r in items), NOL), sum((r.realisasi for r in items), NOL))
+
+
+def hitung_anggaran(baris: Iterable[BarisAnggaran]) -> HasilAnggaran:
+    """Group budget lines by sumber, in order of first appearance, with sums and a total."""
+    kelompok: dict[str, list[tuple[BarisAnggaran, Realisasi]]] = {}
+    for b in baris:
+        kelompok.setdefault(b.sumber, []).append((b, Realisasi(b.pagu, b.realisasi)))
+    sumber = tuple(
+        SumberDana(nama, tuple(isi), _jumlah(r for _, r in isi)) for nama, isi in kelompok.items()
+    )
+    return HasilAnggaran(sumber, _jumlah(s.jumlah for s in sumber))
+
+
+def hitung_sasaran(sasaran: Sasaran, pengaturan: Pengaturan) -> HasilSasaran:
+    """Capaian of each indicator of the sasaran and their mean."""
+    hasil = tuple(
+        HasilIndikator(i, capaian(i.target, i.realisasi, i.polaritas, pengaturan))
+        for i in sasaran.indikator
+    )
+    return HasilSasaran(sasaran, hasil, rata_rata(h.capaian for h in hasil))
+
+
+def hitung(data: DataLaporan) -> Hasil:
+    """All capaian and budget figures of the report, exact."""
+    sasaran = tuple(hitung_sasaran(s, data.pengaturan) for s in data.sasaran)
+    return Hasil(sasaran, rata_rata(s.capaian for s in sasaran), hitung_anggaran(data.anggaran))

@@ -29,6 +29,8 @@ from .workbook import Cell, Row, Sheet, hidden_row_issues, open_workbook, quote_
 
 # Characters XML 1.0 (and so Word) cannot hold; tab, newline and carriage return are fine.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Excel stores characters XML cannot hold as _xHHHH_; openpyxl hands them over still escaped.
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _HAND_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])[.)]\s+(?=\S)")
 _REALISASI_TAHUN = re.compile(r"^realisasi (\d{4})$")
 _EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -64,7 +66,8 @@ class Reader:
             value = int(value)
         if isinstance(value, datetime):
             value = fmt.tanggal(value.date())
-        text = unicodedata.normalize("NFC", str(value))
+        text = _OOXML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), str(value))
+        text = unicodedata.normalize("NFC", text)
         if _ILLEGAL_XML.search(text):
             text = _ILLEGAL_XML.sub("", text)
             self.warn("control-char", f"{label} memuat karakter kendali yang tidak dapat disimpan "
@@ -533,10 +536,26 @@ def load(path: Path) -> Loaded:
     }
     _check_links(data_kwargs["anggaran"], sasaran, reader)
     _check_figures(sasaran, pengaturan, reader)
+    issues.sort(key=_place)
     if identitas is None or any(i.is_error for i in issues):
         raise InputErrors(issues, path.name)
     data = DataLaporan(identitas=identitas, sumber=path, **data_kwargs)
     return Loaded(data, tuple(issues))
+
+
+_REF = re.compile(r"^'(?P<sheet>(?:[^']|'')+)'(?:!(?P<col>[A-Z]*)(?P<row>\d+))?")
+_SHEET_ORDER = {lembar.nama.casefold(): n for n, lembar in enumerate(schema.LEMBAR)}
+
+
+def _place(issue: Issue) -> tuple[int, int, int, int]:
+    """Sort key: the sheets in the workbook's order, then row, then column; sheet-wide first."""
+    match = _REF.match(issue.ref)
+    if match is None:
+        return (-1, 0, 0, 0)
+    sheet = _SHEET_ORDER.get(match["sheet"].replace("''", "'").strip().casefold(), len(_SHEET_ORDER))
+    row = int(match["row"]) if match["row"] else 0
+    col = sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(match["col"] or "")))
+    return (sheet, row, col, 0)
 
 
 def _check_links(anggaran: tuple[BarisAnggaran, ...], sasaran: tuple[Sasaran, ...],

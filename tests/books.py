@@ -69,3 +69,35 @@ def book(tmp_path: Path, name: str = "buku.xlsx", **changes: Any) -> Path:
         else:
             sheets[sheet] = rows
     return write_book(tmp_path / name, sheets, formats, hidden)
+
+
+
+def shared_string(path: Path, placeholder: str, raw: str) -> Path:
+    """Store the cell holding `placeholder` as a shared string with the raw XML text `raw`, as
+    Excel does; Excel keeps control characters escaped there (e.g. _x0007_), which openpyxl
+    cannot write itself."""
+    import io
+    import zipfile
+
+    inline = f't="inlineStr"><is><t>{placeholder}</t></is>'
+    strings = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+               f'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t xml:space="preserve">{raw}'
+               "</t></si></sst>")
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    rel = ('<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/officeDocument/'
+           '2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename).decode("utf-8")
+            if info.filename.startswith("xl/worksheets/"):
+                data = data.replace(inline, 't="s"><v>0</v>')
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", f'<Override PartName="/xl/sharedStrings.xml" '
+                                    f'ContentType="{kind}"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace("</Relationships>", rel + "</Relationships>")
+            dst.writestr(info, data)
+        dst.writestr("xl/sharedStrings.xml", strings)
+    path.write_bytes(buffer.getvalue())
+    return path

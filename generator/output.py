@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from .errors import LkjError

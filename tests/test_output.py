@@ -1,0 +1,77 @@
+"""Nothing lost: fingerprints of lkj's own output, reports beside edited ones, atomic writes."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from generator.errors import LkjError
+from generator.output import atomic_target, choose_target, is_untouched, stamp, stored_fingerprint
+
+
+def _report(path, text="Laporan"):
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def _edit(path, text="ditambah tangan"):
+    document = docx.Document(path)
+    document.add_paragraph(text)
+    document.save(path)
+
+
+def test_stamped_report_is_recognised_and_reopens(tmp_path):
+    path = _report(tmp_path / "a.docx")
+    stamp(path)
+    assert is_untouched(path)
+    assert len(stored_fingerprint(path)) == 64
+    assert docx.Document(path).paragraphs[0].text == "Laporan"
+
+
+def test_edited_report_is_not_untouched(tmp_path):
+    path = _report(tmp_path / "a.docx")
+    stamp(path)
+    _edit(path)
+    assert not is_untouched(path)
+
+
+def test_foreign_docx_is_not_untouched(tmp_path):
+    assert not is_untouched(_report(tmp_path / "a.docx"))
+
+
+def test_choose_target_replaces_untouched_output(tmp_path):
+    path = _report(tmp_path / "a.docx")
+    stamp(path)
+    assert choose_target(path, overwrite=False) == (path, False)
+
+
+def test_choose_target_goes_beside_an_edited_report(tmp_path):
+    path = _report(tmp_path / "a.docx")
+    stamp(path)
+    _edit(path)
+    assert choose_target(path, overwrite=False) == (tmp_path / "a-2.docx", True)
+    (tmp_path / "a-2.docx").write_bytes(b"also edited")
+    assert choose_target(path, overwrite=False) == (tmp_path / "a-3.docx", True)
+    assert choose_target(path, overwrite=True) == (path, False)
+
+
+def test_atomic_target_moves_into_place_only_on_success(tmp_path):
+    target = tmp_path / "laporan.docx"
+    target.write_bytes(b"earlier report")
+    with pytest.raises(RuntimeError), atomic_target(target) as temp:
+        temp.write_bytes(b"half a rep")
+        raise RuntimeError("failure injected in the middle of writing")
+    assert target.read_bytes() == b"earlier report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.docx"]
+    with atomic_target(target) as temp:
+        temp.write_bytes(b"new report")
+    assert target.read_bytes() == b"new report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.docx"]
+
+
+def test_atomic_target_in_missing_folder(tmp_path):
+    with pytest.raises(LkjError) as caught, atomic_target(tmp_path / "tidak-ada" / "a.docx"):
+        pass
+    assert "folder keluaran" in str(caught.value)

@@ -1,0 +1,72 @@
+"""Times `lkj buat` as a whole process and its stages in-process, and peak memory; not a test.
+
+Usage: python tools/benchmark.py [BUKU_KERJA.xlsx] [--ulang N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _time(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _line(label: str, times: list[float]) -> str:
+    return (f"{label:<38} median {statistics.median(times) * 1000:8.1f} ms   "
+            f"min {min(times) * 1000:8.1f} ms   (n={len(times)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("workbook", nargs="?", type=Path, default=ROOT / "input" / "contoh.xlsx")
+    parser.add_argument("--ulang", type=int, default=5, help="repetitions per measurement")
+    args = parser.parse_args()
+
+    from generator.capaian import hitung
+    from generator.context import build_context
+    from generator.pipeline import check
+    from generator.render import render_report
+    from generator.validate import load
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "laporan.docx"
+        command = [sys.executable, "-m", "generator", "buat", str(args.workbook), "-o", str(out),
+                   "--timpa"]
+        periksa = [sys.executable, "-m", "generator", "periksa", str(args.workbook)]
+        print(_line("proses `lkj buat` (utuh)", _time(
+            lambda: subprocess.run(command, check=True, capture_output=True), args.ulang)))
+        print(_line("proses `lkj periksa` (utuh)", _time(
+            lambda: subprocess.run(periksa, check=True, capture_output=True), args.ulang)))
+        print(_line("baca + periksa buku kerja", _time(lambda: load(args.workbook), args.ulang)))
+        checked = check(args.workbook)
+        data, hasil = checked.loaded.data, checked.hasil
+        print(_line("hitung capaian", _time(lambda: hitung(data), args.ulang)))
+        print(_line("susun konteks", _time(lambda: build_context(data, hasil), args.ulang)))
+        context = build_context(data, hasil)
+        print(_line("render templat (docxtpl)", _time(lambda: render_report(context, out), args.ulang)))
+        tracemalloc.start()
+        render_report(build_context(data, hasil), out)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"{'memori puncak konteks + render':<38} {peak / 1024 / 1024:8.1f} MiB (tracemalloc)")
+        print(f"{'ukuran laporan':<38} {out.stat().st_size / 1024:8.1f} KiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,349 @@
+"""Render the report: context + docxtpl template -> a checked .docx, saved atomically.
+
+The only module that imports docxtpl. Jinja runs sandboxed with autoescape and
+StrictUndefined, so a value with `&` or `<` cannot corrupt the XML and a missing value fails
+instead of printing blank. After rendering, the document is finished here: table captions
+numbered per chapter, the Daftar Isi and Daftar Tabel filled (Word refreshes them on open),
+the paper size set, and no template tag may be left.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import zipfile
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.errors import LkjError
+
+TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
+# While rendering, the braces of values are encoded with private-use characters (ESC escapes
+# itself), so that the leftover-tag check sees only the template's own tags; the text is
+# decoded before saving.
+ESC = "\ue000"
+_KODE = {"\ue000": ESC + ESC, "{": ESC + "\ue001", "}": ESC + "\ue002"}
+_KODE_BALIK = {v[1]: k for k, v in _KODE.items()}
+_ENKODE = re.compile("[\ue000{}]")
+_DEKODE = re.compile("\ue000([\ue000\ue001\ue002])")
+KERTAS = {"A4": (11906, 16838), "F4": (12189, 18709)}  # twips: 210x297 mm, 215x330 mm
+TINGGI_LOGO = Mm(35)
+JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
+GAYA_DAFTAR_ISI = {1: "TOC1", 2: "TOC2", 3: "TOC3"}
+GAYA_DAFTAR_TABEL = "TableofFigures"
+CAPTION = "Caption"
+SEQ_TABEL = re.compile(r"^\s*SEQ\s+Tabel\b")
+
+
+# --- template ------------------------------------------------------------------------------
+
+
+def default_template() -> Path:
+    """The installed package's template, else the repository's templates/laporan.docx."""
+    for package, parts in (("generator.templates", ()), ("generator", ("templates",))):
+        try:
+            resource = files(package)
+            for part in (*parts, "laporan.docx"):
+                resource = resource / part
+            if resource.is_file():
+                return Path(str(resource))
+        except (ModuleNotFoundError, TypeError, NotADirectoryError):
+            continue
+    return Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
+
+
+def _lindungi(value: object) -> object:
+    """Jinja finalize: encode the braces of plain string values (see ESC)."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return _ENKODE.sub(lambda m: _KODE[m.group()], value)
+    return value
+
+
+def _pulihkan(text: str) -> str:
+    return _DEKODE.sub(lambda m: _KODE_BALIK[m.group(1)], text)
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The sandboxed, autoescaping, strict Jinja environment every rendering uses."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
+
+
+def _logo(tpl: DocxTemplate, path: str) -> InlineImage | str:
+    """The logo as a picture 35 mm high; "" when there is none."""
+    if not path:
+        return ""
+    berkas = Path(path)
+    if not berkas.is_file():
+        raise LkjError(f"Berkas logo tidak ditemukan: {berkas}")
+    return InlineImage(tpl, str(berkas), height=TINGGI_LOGO)
+
+
+def render_report(context: dict, out_path: Path, template: Path | None = None) -> Path:
+    """Fill the template with `context` (from build_context) and write `out_path`.
+
+    Raises LkjError when the template is missing or broken, a value is missing, the logo
+    cannot be read, a tag is left unfilled, or the file cannot be written.
+    """
+    template = Path(template) if template else default_template()
+    if not template.is_file():
+        raise LkjError(f"Templat tidak ditemukan: {template}")
+    tpl = DocxTemplate(template)
+    try:
+        tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+        raise LkjError(f"Templat {template} bukan dokumen Word .docx yang dapat dibaca") from exc
+    isi = {**context, "logo": _logo(tpl, context.get("logo", ""))}
+    try:
+        tpl.render(isi, jinja_env=make_environment(), autoescape=True)
+    except TemplateError as exc:
+        raise LkjError(f"Templat {template.name} tidak dapat diisi: {exc}") from exc
+    except UnrecognizedImageError as exc:
+        raise LkjError(
+            f"Logo bukan gambar yang dikenali (gunakan PNG atau JPG): {context['logo']}"
+        ) from exc
+    doc = tpl.docx
+    selesaikan(doc, context.get("kertas", "A4"))
+    periksa_tag(doc)
+    _pulihkan_kurung(doc)
+    _properti(doc, context)
+    return _simpan(tpl, Path(out_path))
+
+
+# --- finishing the document ----------------------------------------------------------------
+
+
+def selesaikan(doc, kertas: str) -> None:
+    """Number the captions, fill Daftar Isi and Daftar Tabel, set the paper size."""
+    body = doc.element.body
+    nomori_tabel(body)
+    judul, tabel = _tandai(body)
+    isi_daftar(body, lambda instr: "\\o" in instr, judul)
+    isi_daftar(body, lambda instr: '\\c "Tabel"' in instr, tabel)
+    atur_kertas(body, kertas)
+
+
+def _gaya(p) -> str:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val")) if style is not None else ""
+
+
+def _bab_baru(p) -> bool:
+    return _gaya(p) == "Heading1"
+
+
+def nomori_tabel(body) -> None:
+    """Number the `SEQ Tabel` fields 1, 2, ... within each chapter (Heading 1).
+
+    The first of a chapter gets `\\r 1`, so Word restarts the sequence too when it updates
+    fields; the cached result is what LibreOffice and un-updated Word show.
+    """
+    nomor = 0
+    for p in body.iter(qn("w:p")):
+        if _bab_baru(p):
+            nomor = 0
+        for fld in p.iter(qn("w:fldSimple")):
+            if SEQ_TABEL.match(fld.get(qn("w:instr"), "")):
+                nomor += 1
+                ulang = "\\r 1 " if nomor == 1 else ""
+                fld.set(qn("w:instr"), f" SEQ Tabel {ulang}\\* ARABIC ")
+                for t in fld.iter(qn("w:t")):
+                    t.text = str(nomor)
+
+
+def teks_paragraf(p) -> str:
+    """The visible text of a paragraph, tabs and line breaks as spaces."""
+    bagian = []
+    for el in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        if el.tag == qn("w:t"):
+            bagian.append(el.text or "")
+        elif el.getparent().tag == qn("w:r"):
+            bagian.append(" ")
+    return " ".join("".join(bagian).split())
+
+
+def _tandai(body) -> tuple[list, list]:
+    """Bookmark each heading and each table caption; return (level, text, bookmark) lists."""
+    ids = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))]
+    berikut = max(ids, default=0) + 1
+    judul, tabel = [], []
+    for p in body.iter(qn("w:p")):
+        gaya = _gaya(p)
+        if gaya in JUDUL or (gaya == CAPTION and any(
+            SEQ_TABEL.match(f.get(qn("w:instr"), "")) for f in p.iter(qn("w:fldSimple"))
+        )):
+            nama = f"_Toc_lkj_{berikut}"
+            _bookmark(p, berikut, nama)
+            entri = (JUDUL.get(gaya, 1), teks_paragraf(p), nama)
+            (judul if gaya in JUDUL else tabel).append(entri)
+            berikut += 1
+    return judul, tabel
+
+
+def _bookmark(p, bid: int, nama: str) -> None:
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bid), qn("w:name"): nama})
+    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bid)})
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def _run(child: str, attrs: dict | None = None, text: str | None = None):
+    r = OxmlElement("w:r")
+    el = OxmlElement(child, attrs or {})
+    if text is not None:
+        el.text = text
+        el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(el)
+    return r
+
+
+def _fld(kind: str):
+    return _run("w:fldChar", {qn("w:fldCharType"): kind})
+
+
+def _entri(level_style: str, teks: str, nama: str):
+    """One TOC line: hyperlink to the bookmark, text, tab, PAGEREF field (computed later)."""
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    ppr.append(OxmlElement("w:pStyle", {qn("w:val"): level_style}))
+    p.append(ppr)
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): nama, qn("w:history"): "1"})
+    link.append(_run("w:t", text=teks))
+    link.append(_run("w:tab"))
+    link.append(_fld("begin"))
+    link.append(_run("w:instrText", text=f" PAGEREF {nama} \\h "))
+    link.append(_fld("separate"))
+    link.append(_fld("end"))
+    p.append(link)
+    return p
+
+
+def _cari_toc(body, cocok):
+    """The paragraph holding a TOC field whose instruction matches, and that instruction."""
+    for instr in body.iter(qn("w:instrText")):
+        teks = instr.text or ""
+        if teks.strip().startswith("TOC") and cocok(teks):
+            p = instr
+            while p.tag != qn("w:p"):
+                p = p.getparent()
+            return p, teks
+    return None, ""
+
+
+def isi_daftar(body, cocok, entri: list) -> None:
+    """Replace the TOC field's placeholder paragraph by one line per entry.
+
+    The field code stays (first line) and ends after the last line, as Word writes it.
+    """
+    p, instr = _cari_toc(body, cocok)
+    if p is None or not entri:
+        return
+    baris = [
+        _entri(GAYA_DAFTAR_TABEL if "\\c" in instr else GAYA_DAFTAR_ISI[level], teks, nama)
+        for level, teks, nama in entri
+    ]
+    pembuka = [_fld("begin"), _run("w:instrText", text=instr), _fld("separate")]
+    pembuka[0][0].set(qn("w:dirty"), "true")
+    for i, r in enumerate(pembuka):
+        baris[0].insert(1 + i, r)
+    baris[-1].append(_fld("end"))
+    for b in baris:
+        p.addprevious(b)
+    p.getparent().remove(p)
+
+
+def atur_kertas(body, kertas: str) -> None:
+    """A4 or F4 on every section (the template is A4; margins stay)."""
+    try:
+        lebar, tinggi = KERTAS[kertas]
+    except KeyError:
+        raise LkjError(f"Ukuran kertas tidak dikenal: {kertas} (pilih A4 atau F4)") from None
+    for sz in body.iter(qn("w:pgSz")):
+        sz.set(qn("w:w"), str(lebar))
+        sz.set(qn("w:h"), str(tinggi))
+
+
+# --- checks, properties, saving ------------------------------------------------------------
+
+
+def _bagian_xml(doc) -> list:
+    """The main document part and its headers and footers."""
+    parts = [doc.part]
+    parts += [
+        rel.target_part for rel in doc.part.rels.values()
+        if rel.reltype in (RT.HEADER, RT.FOOTER)
+    ]
+    return parts
+
+
+def periksa_tag(doc) -> None:
+    """Raise LkjError if a template tag survived rendering (in body, headers or footers)."""
+    for part in _bagian_xml(doc):
+        teks = [teks_paragraf(p) for p in part.element.iter(qn("w:p"))]
+        teks.append(part.blob.decode("utf-8"))
+        for t in teks:
+            sisa = next((tag for tag in TAGS if tag in t), None)
+            if sisa:
+                awal = max(t.index(sisa) - 40, 0)
+                raise LkjError(
+                    f"Templat menyisakan tag yang tidak terisi di {part.partname}: "
+                    f"...{t[awal:awal + 100]}..."
+                )
+
+
+def _pulihkan_kurung(doc) -> None:
+    for part in _bagian_xml(doc):
+        for t in part.element.iter(qn("w:t")):
+            if t.text and ESC in t.text:
+                t.text = _pulihkan(t.text)
+
+
+def _properti(doc, context: dict) -> None:
+    cp = doc.core_properties
+    cp.title = f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip()
+    cp.subject = context.get("satker", "")
+    cp.author = context.get("satker", "")
+    cp.last_modified_by = "lkj"
+    cp.comments = "Dibuat dengan lkj dari buku kerja Excel."
+    cp.modified = datetime.now().replace(microsecond=0)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _simpan(tpl: DocxTemplate, out: Path) -> Path:
+    """Write to a temporary file beside `out`, then rename: never a half-written report."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        tpl.save(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise LkjError(
+            f"Tidak dapat menulis {out}: {exc.strerror or exc} (apakah berkas sedang dibuka di Word?)"
+        ) from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out

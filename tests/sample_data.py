@@ -1,0 +1,245 @@
+"""The reference year (LKj 2024, KPU Kabupaten Maluku Tenggara) as a DataLaporan for tests.
+
+Facts and figures follow the reference report; every narrative sentence is written anew.
+The reference's slips are not reproduced (the RM pagu is 20.350.023.000, one signing date).
+The reference gives only the total budget realisation (99,74%); the split of realisasi
+between the two funding sources below is illustrative, chosen so that the total is
+Rp59.992.385.000, which is 99,74% of the pagu of Rp60.148.772.000.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from generator.model import (
+    NEGATIF,
+    BarisAnggaran,
+    DataLaporan,
+    Identitas,
+    Indikator,
+    Pengaturan,
+    Sasaran,
+)
+
+INSTANSI = "Komisi Pemilihan Umum Kabupaten Maluku Tenggara"
+NAMA_SINGKAT = "KPU Kabupaten Maluku Tenggara"
+
+
+def identitas() -> Identitas:
+    return Identitas(
+        instansi=INSTANSI,
+        nama_singkat=NAMA_SINGKAT,
+        tahun=2024,
+        periode_renstra="2020-2024",
+        tempat="Langgur",
+        tanggal=date(2025, 3, 13),
+        jabatan_penandatangan=f"Sekretaris {INSTANSI}",
+        nama_penandatangan="Johozua Putnarubun",
+        tanggal_pk=date(2024, 1, 8),
+        jabatan_atasan=f"Ketua {INSTANSI}",
+    )
+
+
+def sasaran() -> tuple[Sasaran, ...]:
+    return (
+        Sasaran(
+            "Meningkatnya penyelenggaraan pemilihan umum yang demokratis",
+            (
+                Indikator(
+                    "Persentase KPU Kabupaten yang menyelenggarakan Pemilu/Pemilihan sesuai "
+                    "jadwal dan ketentuan yang berlaku",
+                    "%", D(100), D(100),
+                    penjelasan=(
+                        "Seluruh tahapan Pemilu dan Pemilihan yang menjadi tanggung jawab "
+                        "kabupaten selesai pada waktunya menurut jadwal yang ditetapkan KPU, "
+                        "mulai dari pembentukan badan ad hoc sampai rekapitulasi hasil "
+                        "penghitungan suara."
+                    ),
+                ),
+                Indikator(
+                    "Persentase peningkatan pelayanan terhadap partai politik calon peserta Pemilu",
+                    "%", D(100), D(100),
+                    penjelasan=(
+                        "Layanan bagi partai politik dibuka melalui meja bantuan selama masa "
+                        "pencalonan, sehingga setiap permintaan data dan konsultasi dari partai "
+                        "politik terlayani."
+                    ),
+                ),
+                Indikator(
+                    "Persentase peningkatan pelayanan terhadap pemilih",
+                    "%", D(75), D("77.29"),
+                    penjelasan=(
+                        "Realisasi melampaui target berkat layanan pindah memilih, pemutakhiran "
+                        "daftar pemilih yang diikuti pencocokan dan penelitian berbasis web, "
+                        "serta bimbingan teknis bagi petugas KPPS.\n"
+                        "Ke depan, sosialisasi kepada pemilih pemula dan pemilih di pulau-pulau "
+                        "kecil akan diperluas."
+                    ),
+                ),
+            ),
+        ),
+        Sasaran(
+            "Terlaksananya pemilihan umum yang aman, jujur dan adil",
+            (
+                Indikator(
+                    "Persentase KPU, KPU Provinsi dan KPU Kabupaten/Kota yang melaksanakan "
+                    "pemilu tanpa konflik",
+                    "%", D(95), D(95),
+                    penjelasan=(
+                        "Tahapan berjalan tertib dan tidak ada sengketa yang berujung pada "
+                        "gugatan di pengadilan; perlakuan yang sama kepada semua peserta "
+                        "menjaga suasana tetap kondusif."
+                    ),
+                ),
+                Indikator(
+                    "Persentase penyelenggara Pemilu yang terbukti melakukan pelanggaran",
+                    "%", D(3), D("0.4"), polaritas=NEGATIF,
+                    penjelasan=(
+                        "Temuan pengawas pada hari pemungutan suara bersifat administratif dan "
+                        "tidak mengubah hasil; petugas yang bersangkutan dibina melalui "
+                        "bimbingan teknis ulang."
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def anggaran() -> tuple[BarisAnggaran, ...]:
+    return (
+        BarisAnggaran(
+            "Rupiah Murni (APBN)", D(20_350_023_000), D(20_301_510_000),
+            uraian="Dukungan manajemen dan pelaksanaan tugas teknis KPU",
+        ),
+        BarisAnggaran(
+            "Hibah Pemilihan (APBD)", D(39_798_749_000), D(39_690_875_000),
+            uraian="Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati 2024",
+        ),
+    )
+
+
+RENSTRA = {
+    "Visi": (
+        "Menjadi penyelenggara Pemilu yang mandiri, profesional, dan berintegritas untuk "
+        "terwujudnya Pemilu yang berkualitas",
+    ),
+    "Misi": (
+        "Membangun sumber daya manusia yang kompeten demi penyelenggara Pemilu yang profesional",
+        "Menyusun regulasi Pemilu yang memberi kepastian hukum, progresif, dan partisipatif",
+        "Meningkatkan kualitas layanan Pemilu bagi peserta, pemilih, dan masyarakat luas",
+        "Meningkatkan partisipasi dan kualitas pemilih melalui pemutakhiran data dan "
+        "pendidikan pemilih berkelanjutan",
+        "Memperkuat kedudukan kelembagaan dalam ketatanegaraan",
+        "Meningkatkan integritas penyelenggara melalui pemahaman kode etik",
+        "Mewujudkan penyelenggaraan Pemilu yang efektif, efisien, transparan, akuntabel, dan "
+        "aksesibel",
+    ),
+    "Tujuan": (
+        "Terwujudnya lembaga KPU yang berintegritas, kompeten, kredibel, dan andal",
+        "Terselenggaranya Pemilu sesuai dengan peraturan perundang-undangan",
+        "Meningkatnya partisipasi politik masyarakat dalam kehidupan demokrasi",
+        "Terselenggaranya Pemilu yang efektif, efisien, transparan, akuntabel, dan aksesibel",
+    ),
+    "IKU": (
+        "Persentase tahapan Pemilu yang terlaksana sesuai jadwal dan ketentuan",
+        "Persentase partisipasi pemilih dalam Pemilu",
+        "Persentase pemilih terdaftar yang menggunakan hak pilihnya",
+        "Persentase Pemilu tanpa konflik",
+    ),
+}
+
+NARASI = {
+    "Kata Pengantar": (
+        "Puji syukur kami panjatkan kepada Tuhan Yang Maha Esa karena Laporan Kinerja "
+        "Sekretariat KPU Kabupaten Maluku Tenggara Tahun 2024 dapat diselesaikan. Laporan ini "
+        "disusun untuk memenuhi Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem "
+        "Akuntabilitas Kinerja Instansi Pemerintah.",
+        "Laporan ini mempertanggungjawabkan pelaksanaan tugas dan fungsi Sekretariat selama "
+        "satu tahun dengan membandingkan realisasi terhadap target dalam Perjanjian Kinerja "
+        "Tahun 2024, sekaligus menjadi bahan perbaikan kinerja pada tahun-tahun berikutnya.",
+    ),
+    "Ikhtisar Eksekutif": (
+        "Tahun 2024 adalah tahun Pemilu dan Pemilihan serentak. Sekretariat KPU Kabupaten "
+        "Maluku Tenggara mendukung seluruh tahapan Pemilu anggota DPR, DPD, dan DPRD serta "
+        "Presiden dan Wakil Presiden, dan tahapan Pemilihan Gubernur dan Bupati, dengan jumlah "
+        "pegawai yang terbatas.",
+    ),
+    "Latar Belakang": (
+        "KPU adalah lembaga penyelenggara Pemilu yang bersifat nasional, tetap, dan mandiri; "
+        "dalam menjalankan tugasnya KPU Kabupaten Maluku Tenggara didukung oleh sekretariat.",
+        "Kegiatan sekretariat dibiayai dari APBN melalui Bagian Anggaran 076 dan, untuk "
+        "Pemilihan 2024, dari hibah Pemerintah Kabupaten Maluku Tenggara. Sebagai pengguna "
+        "anggaran negara, sekretariat wajib melaporkan kinerjanya secara terbuka dan akuntabel "
+        "sesuai dengan Peraturan Presiden Nomor 29 Tahun 2014.",
+    ),
+    "Permasalahan Utama": (
+        "Jumlah pegawai yang memenuhi kualifikasi pejabat pengadaan dan pengelola keuangan "
+        "masih kurang, dan gedung kantor yang digunakan masih berstatus pinjam pakai dari "
+        "Pemerintah Kabupaten Maluku Tenggara.",
+    ),
+    "Penutup": (
+        "Capaian tahun ini diperoleh berkat dukungan anggaran dan kerja seluruh jajaran "
+        "sekretariat. Evaluasi atas laporan ini akan menjadi dasar perbaikan tata kelola "
+        "administrasi dan dukungan tahapan pada tahun 2025.",
+    ),
+}
+
+DAFTAR = {
+    "Capaian Penting": (
+        "Pemutakhiran daftar pemilih Pemilihan Gubernur dan Bupati Tahun 2024",
+        "Pembentukan badan ad hoc Pemilu dan Pemilihan Tahun 2024",
+        "Pengelolaan dan pendistribusian logistik Pemilu dan Pemilihan Tahun 2024",
+        "Penyusunan keputusan dan berita acara rapat pleno KPU Kabupaten",
+        "Penyusunan jadwal kampanye dan verifikasi rekening dana kampanye",
+        "Pembayaran honorarium badan ad hoc tepat waktu",
+        "Rekapitulasi hasil penghitungan suara Pemilu dan Pemilihan Tahun 2024",
+    ),
+    "Tahapan Pemilu": (
+        "Pembentukan KPPS",
+        "Layanan pindah memilih",
+        "Kampanye",
+        "Distribusi logistik Pemilu",
+        "Pemungutan, penghitungan, dan rekapitulasi suara",
+    ),
+    "Tahapan Pemilihan": (
+        "Pembentukan badan ad hoc",
+        "Pemutakhiran data pemilih",
+        "Pencalonan",
+        "Kampanye",
+        "Distribusi logistik",
+        "Rekapitulasi hasil penghitungan suara",
+    ),
+    "Kegiatan": (
+        "Penyusunan produk hukum",
+        "Bimbingan teknis pemutakhiran data pemilih dan coklit berbasis web",
+        "Bimbingan teknis laporan awal dana kampanye bagi penghubung pasangan calon",
+        "Bimbingan teknis aplikasi Sirekap",
+        "Bimbingan teknis pemungutan dan penghitungan suara bagi KPPS",
+        "Pengelolaan logistik Pemilu",
+    ),
+    "Kendala": (
+        "Jumlah pegawai negeri sipil belum sesuai dengan kebutuhan organisasi",
+        "Sarana dan prasarana penunjang kegiatan kesekretariatan masih terbatas",
+    ),
+    "Langkah Perbaikan": (
+        "Meningkatkan kompetensi pegawai melalui pelatihan teknis dan bimbingan teknis",
+        "Menegakkan disiplin pegawai agar target kinerja tahun berikutnya tercapai",
+    ),
+}
+
+SDM = (("S1", 6), ("D3", 2), ("SMA", 6), ("SMP", 1))
+
+
+def contoh_data() -> DataLaporan:
+    """The reference year's workbook content (narrative written anew)."""
+    return DataLaporan(
+        identitas=identitas(),
+        sasaran=sasaran(),
+        anggaran=anggaran(),
+        renstra=dict(RENSTRA),
+        sdm=SDM,
+        narasi=dict(NARASI),
+        daftar=dict(DAFTAR),
+        pengaturan=Pengaturan(),
+    )

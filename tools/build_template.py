@@ -1,0 +1,792 @@
+"""Build templates/laporan.docx, the docxtpl template of the Laporan Kinerja, from code.
+
+Run `python tools/build_template.py` to overwrite the template. The output is byte-for-byte
+reproducible (fixed zip timestamps and document properties), so a diff shows real changes.
+The template stays editable in Word: every look comes from a named style, every tag is
+plain text in the body, lists carry the numbers the generator writes.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
+from docx.table import _Cell
+
+KELUARAN = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
+
+W = nsdecls("w")
+LEBAR_TEKS = 7938  # twips: A4 21 cm minus 4 cm left and 3 cm right margin = 14 cm
+A4 = (11906, 16838)
+MARGIN = {"top": 1701, "right": 1701, "bottom": 1701, "left": 2268, "header": 851, "footer": 851}
+ABU_ABU = "D9D9D9"
+SETELAH_TABEL = Cm(0.3)  # a paragraph right after a table needs air above it
+
+# Paragraph style ids (styleId, not the display name).
+H1, H2, H3 = "Heading1", "Heading2", "Heading3"
+ISI = "IsiLaporan"
+DAFTAR = "DaftarBernomor"
+KECIL = "JudulKecil"
+KODE = "KodeTemplat"
+TTD = "TandaTangan"
+TTD_SEL = "TandaTanganTabel"
+CAPTION = "Caption"
+SEL, SEL_ANGKA, SEL_TENGAH = "IsiTabel", "AngkaTabel", "TengahTabel"
+SEL_KEPALA, SEL_JUMLAH, SEL_JUMLAH_ANGKA = "KepalaTabel", "JumlahTabel", "JumlahAngkaTabel"
+
+TAB = object()
+BR = object()
+
+
+# --- runs and paragraphs -------------------------------------------------------------------
+
+
+class R:
+    """A run: text with optional bold/underline and character style."""
+
+    def __init__(self, text: str, bold: bool = False, underline: bool = False, style: str = ""):
+        self.text, self.bold, self.underline, self.style = text, bold, underline, style
+
+
+def B(text: str) -> R:
+    return R(text, bold=True)
+
+
+def isi(var: str) -> list[R]:
+    """A value that may be a highlighted placeholder: `{"teks": ..., "petunjuk": ...}`."""
+    return [R(f"{{{{ {var}.petunjuk }}}}", style="Placeholder"), R(f"{{{{ {var}.teks }}}}")]
+
+
+def _run_xml(part: object) -> str:
+    """The w:r of one part (text, R, TAB or BR)."""
+    if part is TAB:
+        return f"<w:r {W}><w:tab/></w:r>"
+    if part is BR:
+        return f"<w:r {W}><w:br/></w:r>"
+    r = part if isinstance(part, R) else R(str(part))
+    props = "".join(
+        [
+            f'<w:rStyle w:val="{r.style}"/>' if r.style else "",
+            "<w:b/><w:bCs/>" if r.bold else "",
+            '<w:u w:val="single"/>' if r.underline else "",
+        ]
+    )
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    text = r.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<w:r {W}>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _flatten(parts: tuple) -> list:
+    out: list = []
+    for p in parts:
+        out.extend(p if isinstance(p, list) else [p])
+    return out
+
+
+def para(container, style: str, *parts, **fmt):
+    """Add a paragraph of `style`; a new table cell's empty first paragraph is used first."""
+    first = container.paragraphs[0] if isinstance(container, _Cell) else None
+    if first is not None and len(container.paragraphs) == 1 and len(first._p) == 0:
+        p = first
+    else:
+        p = container.add_paragraph()
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {W} w:val="{style}"/>'))
+    for part in _flatten(parts):
+        p._p.append(parse_xml(_run_xml(part)))
+    for key, value in fmt.items():
+        setattr(p.paragraph_format, key, value)
+    return p
+
+
+def tag(container, text: str):
+    """A paragraph holding only a docxtpl paragraph tag such as `{%p for ... %}`."""
+    return para(container, KODE, text)
+
+
+def ulang(container, header: str, style: str, *parts) -> None:
+    """`{%p for ... %}`, one paragraph of `style`, `{%p endfor %}`."""
+    tag(container, "{%p " + header + " %}")
+    para(container, style, *parts)
+    tag(container, "{%p endfor %}")
+
+
+def paragraf(container, var: str, style: str = ISI, **fmt) -> None:
+    """One paragraph per item of a list of {teks, petunjuk}."""
+    tag(container, "{%p for p in " + var + " %}")
+    para(container, style, isi("p"), **fmt)
+    tag(container, "{%p endfor %}")
+
+
+def daftar(container, var: str) -> None:
+    """A numbered list; the numbers come from the context (`no`), never from Word."""
+    ulang(container, f"for i in {var}", DAFTAR, "{{ i.no }}", TAB, isi("i"))
+
+
+def field(p, instr: str, cached: str, dirty: bool = False) -> None:
+    """Append a complex field (begin, instruction, separate, cached result, end) to p."""
+    flag = ' w:dirty="true"' if dirty else ""
+    for xml in (
+        f'<w:r {W}><w:fldChar w:fldCharType="begin"{flag}/></w:r>',
+        f'<w:r {W}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
+        f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>',
+        _run_xml(cached),
+        f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        p._p.append(parse_xml(xml))
+
+
+def caption(doc, bab: int, judul: str) -> None:
+    """`Tabel 3.` + SEQ field + title; render.py renumbers the SEQ fields per chapter."""
+    p = para(doc, CAPTION, f"Tabel {bab}.")
+    p._p.append(
+        parse_xml(
+            f'<w:fldSimple {W} w:instr=" SEQ Tabel \\* ARABIC "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+    )
+    p._p.append(parse_xml(_run_xml(" " + judul)))
+
+
+# --- styles --------------------------------------------------------------------------------
+
+
+def _rpr(size: int = 24, bold: bool = False, color: str = "000000") -> str:
+    """Arial in every script slot (no theme fonts), black unless told, never italic."""
+    fonts = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
+    tebal = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    return (
+        f'<w:rPr>{fonts}{tebal}<w:i w:val="0"/><w:iCs w:val="0"/><w:color w:val="{color}"/>'
+        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    )
+
+
+def _style(kind: str, sid: str, name: str, based: str | None, body: str, nxt: str | None = None,
+           ui: int | None = None) -> str:
+    """A complete w:style element as XML text."""
+    parts = [f'<w:name w:val="{name}"/>']
+    parts.append(f'<w:basedOn w:val="{based}"/>' if based else "")
+    parts.append(f'<w:next w:val="{nxt}"/>' if nxt else "")
+    parts.append(f'<w:uiPriority w:val="{ui}"/>' if ui is not None else "")
+    parts.append("<w:qFormat/>")
+    return f'<w:style {W} w:type="{kind}" w:styleId="{sid}">{"".join(parts)}{body}</w:style>'
+
+
+def _ppr(jc: str = "left", before: int = 0, after: int = 0, line: int = 240, ind: str = "",
+         extra: str = "", tabs: str = "", outline: int | None = None) -> str:
+    """pPr children in schema order: keep*, pageBreakBefore, pBdr, tabs, spacing, ind, jc,
+    outlineLvl. Spacing in twips; line 240 is single, 360 is 1.5 lines."""
+    level = f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
+    return (
+        f"<w:pPr>{extra}{tabs}"
+        f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
+        f'{ind}<w:jc w:val="{jc}"/>{level}</w:pPr>'
+    )
+
+
+def _para_styles() -> list[str]:
+    """Every paragraph style of the report, as XML."""
+    keep = "<w:keepNext/><w:keepLines/>"
+    toc_tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{LEBAR_TEKS}"/></w:tabs>'
+    daftar_tab = '<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs>'
+    kotak = "".join(
+        f'<w:{s} w:val="single" w:sz="6" w:space="24" w:color="000000"/>'
+        for s in ("top", "left", "bottom", "right")
+    )
+    return [
+        _style("paragraph", "Normal", "Normal", None, _ppr() + _rpr()),
+        _style("paragraph", ISI, "Isi Laporan", "Normal",
+               _ppr("both", 0, 120, 360, '<w:ind w:firstLine="709"/>') + _rpr(), ISI),
+        _style("paragraph", H1, "heading 1", "Normal",
+               _ppr("center", 0, 480, 360, extra=keep + "<w:pageBreakBefore/>", outline=0)
+               + _rpr(28, True), ISI, 9),
+        _style("paragraph", H2, "heading 2", "Normal",
+               _ppr("left", 240, 120, 360, '<w:ind w:left="425" w:hanging="425"/>', keep,
+                    outline=1) + _rpr(24, True), ISI, 9),
+        _style("paragraph", H3, "heading 3", "Normal",
+               _ppr("left", 120, 60, 360, '<w:ind w:left="425" w:hanging="425"/>', keep,
+                    outline=2) + _rpr(24, True), ISI, 9),
+        _style("paragraph", KECIL, "Judul Kecil", "Normal",
+               _ppr("left", 120, 60, 360, extra=keep) + _rpr(24, True), ISI),
+        _style("paragraph", DAFTAR, "Daftar Bernomor", "Normal",
+               _ppr("both", 0, 60, 360, '<w:ind w:left="709" w:hanging="425"/>', tabs=daftar_tab)
+               + _rpr(), DAFTAR),
+        _style("paragraph", CAPTION, "caption", "Normal",
+               _ppr("center", 240, 120, 240, extra=keep) + _rpr(22, True), None, 35),
+        _style("paragraph", TTD, "Tanda Tangan", "Normal",
+               _ppr("center", 0, 0, 240, '<w:ind w:left="3402"/>', keep) + _rpr()),
+        _style("paragraph", TTD_SEL, "Tanda Tangan Tabel", "Normal", _ppr("center") + _rpr(22)),
+        _style("paragraph", SEL, "Isi Tabel", "Normal", _ppr("left", 40, 40) + _rpr(22)),
+        _style("paragraph", SEL_ANGKA, "Angka Tabel", SEL, _ppr("right", 40, 40) + _rpr(22)),
+        _style("paragraph", SEL_TENGAH, "Tengah Tabel", SEL, _ppr("center", 40, 40) + _rpr(22)),
+        _style("paragraph", SEL_KEPALA, "Kepala Tabel", SEL,
+               _ppr("center", 40, 40, extra="<w:keepNext/>") + _rpr(22, True)),
+        _style("paragraph", SEL_JUMLAH, "Jumlah Tabel", SEL, _ppr("left", 40, 40) + _rpr(22, True)),
+        _style("paragraph", SEL_JUMLAH_ANGKA, "Jumlah Angka Tabel", SEL,
+               _ppr("right", 40, 40) + _rpr(22, True)),
+        _style("paragraph", "JudulSampul", "Judul Sampul", "Normal",
+               _ppr("center", 0, 120) + _rpr(36, True)),
+        _style("paragraph", "Sampul", "Sampul", "Normal", _ppr("center", 0, 60) + _rpr(28, True)),
+        _style("paragraph", "AlamatSampul", "Alamat Sampul", "Normal",
+               _ppr("center", 60, 0) + _rpr(22)),
+        _style("paragraph", "JudulDokumen", "Judul Dokumen", "Normal",
+               _ppr("center", 0, 0, 360, extra="<w:keepNext/>") + _rpr(24, True)),
+        _style("paragraph", "KotakGambar", "Kotak Gambar", "Normal",
+               _ppr("center", 240, 240, 240, '<w:ind w:left="1418" w:right="1418"/>',
+                    f"<w:pBdr>{kotak}</w:pBdr>") + _rpr(22)),
+        _style("paragraph", KODE, "Kode Templat", "Normal",
+               _ppr() + _rpr(16, color="7F7F7F")),
+        _style("paragraph", "TOC1", "toc 1", "Normal",
+               _ppr("left", 120, 0, 276, tabs=toc_tab) + _rpr(24, True), "Normal", 39),
+        _style("paragraph", "TOC2", "toc 2", "Normal",
+               _ppr("left", 0, 0, 276, '<w:ind w:left="425"/>', tabs=toc_tab) + _rpr(), "Normal", 39),
+        _style("paragraph", "TOC3", "toc 3", "Normal",
+               _ppr("left", 0, 0, 276, '<w:ind w:left="851"/>', tabs=toc_tab) + _rpr(), "Normal", 39),
+        _style("paragraph", "TableofFigures", "table of figures", "Normal",
+               _ppr("left", 0, 60, 276, '<w:ind w:left="1134" w:hanging="1134"/>', tabs=toc_tab)
+               + _rpr(), "Normal", 99),
+        _style("paragraph", "Footer", "footer", "Normal", _ppr("center") + _rpr(22)),
+    ]
+
+
+def _table_styles() -> list[str]:
+    """The bordered report table (header row bold and grey) and a borderless layout table."""
+    garis = "".join(
+        f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    mar = '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+    kepala = (
+        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{ABU_ABU}"/></w:tcPr></w:tblStylePr>'
+    )
+    return [
+        _style("table", "TabelLaporan", "Tabel Laporan", "TableNormal",
+               f"<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+               f"<w:tblPr><w:tblBorders>{garis}</w:tblBorders>{mar}</w:tblPr>{kepala}"),
+        _style("table", "TabelTanpaGaris", "Tabel Tanpa Garis", "TableNormal",
+               f"<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+               f"<w:tblPr>{mar}</w:tblPr>"),
+    ]
+
+
+def _char_styles() -> list[str]:
+    """Placeholder: yellow background for the bracketed instructions staff replace in Word.
+
+    Yellow shading, not w:highlight: the schema allows no highlight in a style (Word's style
+    dialog offers shading for the same look).
+    """
+    rpr = '<w:rPr><w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/></w:rPr>'
+    return [_style("character", "Placeholder", "Placeholder", "DefaultParagraphFont", rpr)]
+
+
+def atur_gaya(doc) -> None:
+    """Replace docDefaults and install the report's styles (black Arial, no theme colours)."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    defaults.getparent().replace(defaults, parse_xml(
+        f"<w:docDefaults {W}><w:rPrDefault><w:rPr>"
+        '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
+        '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="id-ID" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
+    ))
+    for xml in _para_styles() + _table_styles() + _char_styles():
+        baru = parse_xml(xml)
+        lama = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{baru.get(qn('w:styleId'))}']")
+        if lama is not None:
+            styles.replace(lama, baru)
+        else:
+            styles.append(baru)
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def _tr_props(row, header: bool = False) -> None:
+    """Rows never split across pages; the header row repeats on every page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(parse_xml(f"<w:cantSplit {W}/>"))
+    if header:
+        tr_pr.append(parse_xml(f"<w:tblHeader {W}/>"))
+
+
+def tabel(doc, kolom: list[tuple[str, float, str]], baris: list, style: str = "TabelLaporan",
+          header: bool = True):
+    """A fixed-width table: kolom is (header, width cm, cell style); baris are row specs.
+
+    A row spec is a str (a `{%tr ... %}` tag row), a list of cell texts (a data row in the
+    column styles), or ("jumlah", [(text, span), ...]) for a bold total row.
+    """
+    t = doc.add_table(rows=0, cols=len(kolom))
+    t._tbl.tblPr.insert(0, parse_xml(f'<w:tblStyle {W} w:val="{style}"/>'))
+    _tabel_lebar(t, kolom, header)
+    if header:
+        _baris(t, [(k[0], 1) for k in kolom], [SEL_KEPALA] * len(kolom), kolom, header=True)
+    for spec in baris:
+        if isinstance(spec, str):
+            _baris(t, [(spec, len(kolom))], [KODE], kolom)
+        elif isinstance(spec, tuple):
+            gaya = [SEL_JUMLAH_ANGKA if k[2] == SEL_ANGKA else SEL_JUMLAH for k in kolom]
+            _baris(t, spec[1], gaya, kolom)
+        else:
+            _baris(t, [(c, 1) for c in spec], [k[2] for k in kolom], kolom)
+    return t
+
+
+def _tabel_lebar(t, kolom, header: bool) -> None:
+    """Fixed layout and exact column widths, so Word and LibreOffice agree.
+
+    tblLook turns the style's first-row formatting on only for tables with a header row.
+    """
+    look = t._tbl.tblPr.find(qn("w:tblLook"))
+    for attr, value in (("firstRow", header), ("lastRow", 0), ("firstColumn", 0),
+                        ("lastColumn", 0), ("noHBand", 1), ("noVBand", 1)):
+        look.set(qn(f"w:{attr}"), "1" if value else "0")
+    look.set(qn("w:val"), "0620" if header else "0600")
+    t.autofit = False
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl_w = t._tbl.tblPr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(sum(Cm(k[1]).twips for k in kolom)))
+    for col, k in zip(t.columns, kolom, strict=True):
+        col.width = Cm(k[1])
+
+
+def _baris(t, sel: list[tuple[str, int]], gaya: list[str], kolom, header: bool = False) -> None:
+    """Add one row; sel is (text, column span) and gaya the style per starting column."""
+    row = t.add_row()
+    _tr_props(row, header)
+    for i, c in enumerate(row.cells):
+        c.width = Cm(kolom[i][1])
+    awal = 0
+    for teks, span in sel:
+        cell = row.cells[awal]
+        if span > 1:
+            cell = cell.merge(row.cells[awal + span - 1])
+        if header:
+            cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:vAlign {W} w:val="center"/>'))
+        para(cell, gaya[awal], *(teks if isinstance(teks, list) else [teks]))
+        awal += span
+
+
+# --- sections, footers, settings -----------------------------------------------------------
+
+
+def _halaman(section, fmt: str | None) -> None:
+    """A4 portrait, KPU margins; fmt sets the page number format, restarting at 1."""
+    sect = section._sectPr
+    for child in sect.findall(qn("w:pgSz")) + sect.findall(qn("w:pgMar")) + sect.findall(
+        qn("w:pgNumType")
+    ):
+        sect.remove(child)
+    mar = " ".join(f'w:{k}="{v}"' for k, v in MARGIN.items())
+    nodes = [f'<w:pgSz {W} w:w="{A4[0]}" w:h="{A4[1]}"/>', f'<w:pgMar {W} {mar} w:gutter="0"/>']
+    if fmt:
+        nodes.append(f'<w:pgNumType {W} w:fmt="{fmt}" w:start="1"/>')
+    anchor = sect.find(qn("w:cols"))
+    for xml in nodes:
+        anchor.addprevious(parse_xml(xml))
+
+
+def _footer(section) -> None:
+    """A centred PAGE field in the footer; the section's pgNumType decides i, ii or 1, 2."""
+    section.footer.is_linked_to_previous = False
+    p = section.footer.paragraphs[0]
+    # python-docx's new footer paragraph already has the Footer style.
+    p._p.append(parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+
+
+_SETELAH_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator",
+)
+
+
+def atur_settings(doc) -> None:
+    """w:updateFields (Word refreshes TOC and page references on open), in schema order."""
+    settings = doc.settings.element
+    baru = parse_xml(f'<w:updateFields {W} w:val="true"/>')
+    later = {qn(f"w:{name}") for name in _SETELAH_UPDATE_FIELDS}
+    for child in settings:
+        if child.tag in later:
+            child.addprevious(baru)
+            return
+    settings.append(baru)
+
+
+# --- report content ------------------------------------------------------------------------
+
+
+def tanda_tangan(doc) -> None:
+    """Place and date, the office in capitals, room to sign, the name, NIP when given."""
+    para(doc, TTD, "{{ ttd.tempat_tanggal }}", space_before=Cm(0.8))
+    ulang(doc, "for b in ttd.jabatan", TTD, B("{{ b }}"))
+    for _ in range(4):
+        para(doc, TTD)
+    para(doc, TTD, R("{{ ttd.nama }}", bold=True, underline=True), keep_with_next=False)
+    tag(doc, "{%p if ttd.nip %}")
+    para(doc, TTD, "NIP. {{ ttd.nip }}", keep_with_next=False)
+    tag(doc, "{%p endif %}")
+
+
+def sampul(doc) -> None:
+    """Cover: title, year, logo (or a box to replace), the secretariat, place and year."""
+    para(doc, "JudulSampul", "LAPORAN KINERJA", space_before=Cm(1.5))
+    para(doc, "JudulSampul", "TAHUN {{ tahun }}")
+    tag(doc, "{%p if logo %}")
+    para(doc, "Sampul", "{{ logo }}", space_before=Cm(2.5), space_after=Cm(2.5))
+    tag(doc, "{%p else %}")
+    para(doc, "Normal", space_before=Cm(2.5))
+    kotak = tabel(doc, [("", 4.5, SEL_TENGAH)], [[R("[Logo]", style="Placeholder")]],
+                  style="TabelLaporan", header=False)
+    kotak.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:trHeight {W} w:val="2552" w:hRule="exact"/>'))
+    kotak.rows[0].cells[0]._tc.get_or_add_tcPr().append(parse_xml(f'<w:vAlign {W} w:val="center"/>'))
+    para(doc, "Normal", space_after=Cm(2.5))
+    tag(doc, "{%p endif %}")
+    ulang(doc, "for b in sampul.instansi", "Sampul", "{{ b }}")
+    tag(doc, "{%p if sampul.alamat %}")
+    para(doc, "AlamatSampul", "{{ sampul.alamat }}")
+    tag(doc, "{%p endif %}")
+    para(doc, "Sampul", "{{ sampul.tempat }}", space_before=Cm(5.5))
+    para(doc, "Sampul", "{{ sampul.tahun }}")
+
+
+def kata_pengantar(doc) -> None:
+    para(doc, H1, "KATA PENGANTAR", page_break_before=False)
+    paragraf(doc, "kata_pengantar")
+    tanda_tangan(doc)
+
+
+def ikhtisar(doc) -> None:
+    para(doc, H1, "IKHTISAR EKSEKUTIF")
+    paragraf(doc, "ikhtisar")
+    paragraf(doc, "ikhtisar_ringkasan")
+    tag(doc, "{%p if capaian_penting %}")
+    para(doc, ISI, "Capaian penting pada Tahun {{ tahun }} antara lain:")
+    daftar(doc, "capaian_penting")
+    tag(doc, "{%p endif %}")
+
+
+DIPERBARUI = "diperbarui saat dokumen dibuka (perbarui bidang)."
+
+
+def daftar_isi(doc) -> None:
+    """TOC fields with an instruction as cached text; render.py fills the entries."""
+    para(doc, H1, "DAFTAR ISI")
+    p = para(doc, "TOC1")
+    field(p, 'TOC \\o "1-3" \\h \\z \\u', f"Daftar isi {DIPERBARUI}", dirty=True)
+    para(doc, H1, "DAFTAR TABEL")
+    p = para(doc, "TableofFigures")
+    field(p, 'TOC \\h \\z \\c "Tabel"', f"Daftar tabel {DIPERBARUI}", dirty=True)
+
+
+def bab_1(doc) -> None:
+    para(doc, H1, "BAB I", BR, "PENDAHULUAN", page_break_before=False)
+    para(doc, H2, "A.", TAB, "Latar Belakang")
+    paragraf(doc, "latar_belakang")
+    para(doc, H2, "B.", TAB, "Tugas, Wewenang dan Kewajiban Sekretariat")
+    paragraf(doc, "sekretariat.pengantar")
+    for no, judul, var in ((1, "Tugas", "tugas"), (2, "Wewenang", "wewenang"), (3, "Kewajiban", "kewajiban")):
+        para(doc, H3, f"{no}.", TAB, judul)
+        daftar(doc, f"sekretariat.{var}")
+    paragraf(doc, "sekretariat.penutup")
+    para(doc, H2, "C.", TAB, "Struktur Organisasi dan Sumber Daya Manusia")
+    para(doc, H3, "1.", TAB, "Sumber Daya Manusia")
+    paragraf(doc, "sdm.kalimat")
+    tag(doc, "{%p if sdm.baris %}")
+    caption(doc, 1, "Pegawai Menurut Tingkat Pendidikan Tahun {{ tahun }}")
+    tabel(doc, [("No", 1.2, SEL_TENGAH), ("Pendidikan", 8.8, SEL), ("Jumlah (orang)", 4.0, SEL_ANGKA)], [
+        "{%tr for r in sdm.baris %}",
+        ["{{ r.no }}", "{{ r.pendidikan }}", "{{ r.jumlah }}"],
+        "{%tr endfor %}",
+        ("jumlah", [("Jumlah", 2), ("{{ sdm.total }}", 1)]),
+    ])
+    tag(doc, "{%p endif %}")
+    para(doc, H3, "2.", TAB, "Struktur Organisasi", space_before=SETELAH_TABEL)
+    paragraf(doc, "struktur.uraian")
+    para(doc, "KotakGambar", isi("struktur.bagan"))
+    para(doc, H2, "D.", TAB, "Permasalahan Utama")
+    paragraf(doc, "permasalahan")
+    tag(doc, "{%p if kendala %}")
+    para(doc, ISI, "Kendala yang dihadapi antara lain:")
+    daftar(doc, "kendala")
+    tag(doc, "{%p endif %}")
+    para(doc, H2, "E.", TAB, "Sistematika Penulisan")
+    para(doc, ISI, "Laporan Kinerja ini disusun dengan sistematika sebagai berikut:")
+    ulang(doc, "for s in sistematika", DAFTAR, "{{ s.no }}", TAB, B("{{ s.judul }}"), ": {{ s.uraian }}")
+
+
+def bab_2(doc) -> None:
+    para(doc, H1, "BAB II", BR, "PERENCANAAN KINERJA")
+    para(doc, H2, "A.", TAB, "Rencana Strategis {{ periode }}")
+    paragraf(doc, "renstra.pengantar")
+    para(doc, H3, "1.", TAB, "Visi")
+    paragraf(doc, "renstra.visi")
+    for no, judul, var in ((2, "Misi", "misi"), (3, "Tujuan", "tujuan"),
+                           (4, "Sasaran Strategis", "sasaran"),
+                           (5, "Indikator Kinerja Utama (IKU)", "iku")):
+        para(doc, H3, f"{no}.", TAB, judul)
+        daftar(doc, f"renstra.{var}")
+    para(doc, H2, "B.", TAB, "Perjanjian Kinerja Tahun {{ tahun }}")
+    paragraf(doc, "pk.pengantar")
+    tag(doc, "{%p for s in pk.sasaran %}")
+    caption(doc, 2, "Target Kinerja Sasaran {{ s.no }}: {{ s.nama }}")
+    tabel(doc, [("No", 1.2, SEL_TENGAH), ("Indikator Kinerja", 10.0, SEL), ("Target", 2.8, SEL_ANGKA)], [
+        "{%tr for i in s.indikator %}",
+        ["{{ i.no }}", "{{ i.nama }}", "{{ i.target }}"],
+        "{%tr endfor %}",
+    ])
+    tag(doc, "{%p endfor %}")
+
+
+KOLOM_CAPAIAN = [
+    ("No", 1.0, SEL_TENGAH), ("Indikator Kinerja", 6.6, SEL), ("Target", 2.0, SEL_ANGKA),
+    ("Realisasi", 2.2, SEL_ANGKA), ("Capaian (%)", 2.2, SEL_ANGKA),
+]
+
+
+def bab_3_capaian(doc) -> None:
+    para(doc, H1, "BAB III", BR, "AKUNTABILITAS KINERJA")
+    para(doc, H2, "A.", TAB, "Capaian Kinerja Organisasi")
+    paragraf(doc, "capaian.pengantar")
+    tag(doc, "{%p for s in capaian.sasaran %}")
+    para(doc, H3, "Sasaran {{ s.no }}: {{ s.nama }}")
+    caption(doc, 3, "Capaian Indikator Kinerja Sasaran {{ s.no }}")
+    tabel(doc, KOLOM_CAPAIAN, [
+        "{%tr for i in s.indikator %}",
+        ["{{ i.no }}", "{{ i.nama }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}"],
+        "{%tr endfor %}",
+        ("jumlah", [("Rata-rata capaian sasaran", 4), ("{{ s.capaian }}", 1)]),
+    ])
+    paragraf(doc, "s.kalimat", space_before=SETELAH_TABEL)
+    tag(doc, "{%p for a in s.analisis %}")
+    para(doc, KECIL, "{{ a.judul }}")
+    paragraf(doc, "a.paragraf")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for d in capaian.kegiatan %}")
+    para(doc, KECIL, "{{ d.judul }}")
+    daftar(doc, "d.item")
+    tag(doc, "{%p endfor %}")
+    para(doc, H3, "Ringkasan Capaian Sasaran Strategis")
+    caption(doc, 3, "Rekapitulasi Capaian Sasaran Strategis Tahun {{ tahun }}")
+    tabel(doc, [("No", 1.0, SEL_TENGAH), ("Sasaran Strategis", 5.7, SEL),
+                ("Jumlah Indikator", 2.2, SEL_TENGAH), ("Capaian (%)", 2.0, SEL_ANGKA),
+                ("Kategori", 3.1, SEL_TENGAH)], [
+        "{%tr for r in capaian.rekap %}",
+        ["{{ r.no }}", "{{ r.nama }}", "{{ r.jumlah }}", "{{ r.capaian }}", "{{ r.kategori }}"],
+        "{%tr endfor %}",
+        ("jumlah", [("Capaian kinerja organisasi (rata-rata)", 3), ("{{ capaian.rata_rata }}", 1),
+                    ("{{ capaian.kategori }}", 1)]),
+    ])
+    paragraf(doc, "capaian.kesimpulan", space_before=SETELAH_TABEL)
+
+
+def bab_3_anggaran(doc) -> None:
+    para(doc, H2, "B.", TAB, "Realisasi Anggaran")
+    paragraf(doc, "anggaran.pengantar")
+    tag(doc, "{%p for d in anggaran.sumber %}")
+    caption(doc, 3, "Realisasi Anggaran Sumber Dana {{ d.nama }}")
+    tabel(doc, [("No", 0.9, SEL_TENGAH), ("Uraian", 4.7, SEL), ("Pagu (Rp)", 3.45, SEL_ANGKA),
+                ("Realisasi (Rp)", 3.45, SEL_ANGKA), ("%", 1.5, SEL_ANGKA)], [
+        "{%tr for r in d.baris %}",
+        ["{{ r.no }}", "{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.persen }}"],
+        "{%tr endfor %}",
+        ("jumlah", [("Jumlah", 2), ("{{ d.pagu }}", 1), ("{{ d.realisasi }}", 1), ("{{ d.persen }}", 1)]),
+    ])
+    tag(doc, "{%p endfor %}")
+    caption(doc, 3, "Realisasi Anggaran Menurut Sumber Dana Tahun {{ tahun }}")
+    tabel(doc, [("Sumber Dana", 5.6, SEL), ("Pagu (Rp)", 3.4, SEL_ANGKA),
+                ("Realisasi (Rp)", 3.4, SEL_ANGKA), ("%", 1.6, SEL_ANGKA)], [
+        "{%tr for r in anggaran.total.baris %}",
+        ["{{ r.nama }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.persen }}"],
+        "{%tr endfor %}",
+        ("jumlah", [("Total", 1), ("{{ anggaran.total.pagu }}", 1),
+                    ("{{ anggaran.total.realisasi }}", 1), ("{{ anggaran.total.persen }}", 1)]),
+    ])
+    paragraf(doc, "anggaran.kalimat", space_before=SETELAH_TABEL)
+
+
+def bab_4(doc) -> None:
+    para(doc, H1, "BAB IV", BR, "PENUTUP")
+    paragraf(doc, "penutup_kesimpulan")
+    paragraf(doc, "penutup")
+    tag(doc, "{%p if kendala %}")
+    para(doc, ISI, "Kendala yang dihadapi selama Tahun {{ tahun }} antara lain:")
+    daftar(doc, "kendala")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if langkah_perbaikan %}")
+    para(doc, ISI, "Langkah perbaikan yang akan ditempuh antara lain:")
+    daftar(doc, "langkah_perbaikan")
+    tag(doc, "{%p endif %}")
+    tanda_tangan(doc)
+
+
+KOLOM_RKT = [("No", 1.0, SEL_TENGAH), ("Sasaran Strategis", 4.4, SEL),
+             ("Indikator Kinerja", 6.4, SEL), ("Target", 2.2, SEL_ANGKA)]
+
+
+def _tabel_rkt(doc, var: str) -> None:
+    """Sasaran and their indicators; the sasaran cells merge down over their indicators."""
+    tabel(doc, KOLOM_RKT, [
+        f"{{%tr for s in {var} %}}",
+        "{%tr for i in s.indikator %}",
+        ["{% vm %}{{ s.no }}", "{% vm %}{{ s.nama }}", "{{ i.nama }}", "{{ i.target }}"],
+        "{%tr endfor %}",
+        "{%tr endfor %}",
+    ])
+
+
+def _pihak(doc, var: str, sebutan: str) -> None:
+    """Name and position of one party of the Perjanjian Kinerja."""
+    t = tabel(doc, [("", 2.5, SEL), ("", 0.5, SEL), ("", 11.0, SEL)], [
+        ["Nama", ":", isi(f"{var}.nama")],
+        ["Jabatan", ":", isi(f"{var}.jabatan")],
+    ], style="TabelTanpaGaris", header=False)
+    t.alignment = WD_TABLE_ALIGNMENT.LEFT
+    para(doc, ISI, sebutan, first_line_indent=Cm(0), space_before=Cm(0.2))
+
+
+def _ttd_atas(cell, var: str, sebutan: str, tanggal: bool) -> None:
+    """Date (right column only), party and position: the top row of the PK signatures."""
+    if tanggal:
+        para(cell, TTD_SEL, isi("lampiran.pk.tempat_tanggal"))
+    else:
+        para(cell, TTD_SEL)
+    para(cell, TTD_SEL, B(sebutan))
+    tag(cell, f"{{%p for b in {var}.jabatan_baris %}}")
+    para(cell, TTD_SEL, R("{{ b.petunjuk }}", True, False, "Placeholder"), B("{{ b.teks }}"))
+    tag(cell, "{%p endfor %}")
+
+
+def _ttd_bawah(cell, var: str) -> None:
+    """Room to sign, the name and the NIP: a row of its own so both names line up."""
+    for _ in range(4):
+        para(cell, TTD_SEL)
+    para(cell, TTD_SEL, R(f"{{{{ {var}.nama.petunjuk }}}}", True, False, "Placeholder"),
+         R(f"{{{{ {var}.nama.teks }}}}", True, True))
+    tag(cell, f"{{%p if {var}.nip %}}")
+    para(cell, TTD_SEL, f"NIP. {{{{ {var}.nip }}}}")
+    tag(cell, "{%p endif %}")
+
+
+def lampiran_pk(doc) -> None:
+    """The Perjanjian Kinerja: parties, promise, targets, two signatures."""
+    para(doc, H2, "2.", TAB, "Perjanjian Kinerja Tahun {{ tahun }}", page_break_before=True)
+    para(doc, "JudulDokumen", "PERJANJIAN KINERJA TAHUN {{ tahun }}")
+    ulang(doc, "for b in sampul.instansi", "JudulDokumen", "{{ b }}")
+    para(doc, ISI, "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan "
+         "akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
+         space_before=Cm(0.5))
+    _pihak(doc, "lampiran.pk.pertama", "selanjutnya disebut Pihak Pertama;")
+    _pihak(doc, "lampiran.pk.kedua", "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua.")
+    paragraf(doc, "lampiran.pk.janji")
+    _tabel_rkt(doc, "pk.sasaran")
+    para(doc, "Normal")  # two adjacent tables would merge into one
+    t = tabel(doc, [("", 7.0, TTD_SEL), ("", 7.0, TTD_SEL)], [["", ""], ["", ""]],
+              style="TabelTanpaGaris", header=False)
+    atas, bawah = t.rows[0].cells, t.rows[1].cells
+    _ttd_atas(atas[0], "lampiran.pk.kedua", "Pihak Kedua,", tanggal=False)
+    _ttd_atas(atas[1], "lampiran.pk.pertama", "Pihak Pertama,", tanggal=True)
+    _ttd_bawah(bawah[0], "lampiran.pk.kedua")
+    _ttd_bawah(bawah[1], "lampiran.pk.pertama")
+
+
+def lampiran(doc) -> None:
+    para(doc, H1, "LAMPIRAN")
+    para(doc, H2, "1.", TAB, "Rencana Kinerja Tahunan Tahun {{ tahun }}")
+    _tabel_rkt(doc, "pk.sasaran")
+    lampiran_pk(doc)
+    para(doc, H2, "3.", TAB, "Pengukuran Kinerja Tahun {{ tahun }}", page_break_before=True)
+    tabel(doc, [("No", 0.8, SEL_TENGAH), ("Sasaran Strategis", 3.4, SEL), ("Indikator Kinerja", 3.8, SEL),
+                ("Target", 1.7, SEL_ANGKA), ("Realisasi", 2.1, SEL_ANGKA), ("Capaian (%)", 2.2, SEL_ANGKA)], [
+        "{%tr for s in capaian.sasaran %}",
+        "{%tr for i in s.indikator %}",
+        ["{% vm %}{{ s.no }}", "{% vm %}{{ s.nama }}", "{{ i.nama }}", "{{ i.target }}",
+         "{{ i.realisasi }}", "{{ i.capaian }}"],
+        "{%tr endfor %}",
+        "{%tr endfor %}",
+        ("jumlah", [("Capaian kinerja organisasi (rata-rata)", 5), ("{{ capaian.rata_rata }}", 1)]),
+    ])
+    para(doc, ISI, "Keterangan: {{ capaian.rumus }}", first_line_indent=Cm(0), space_before=Cm(0.3))
+
+
+# --- assembly ------------------------------------------------------------------------------
+
+
+def buat_dokumen():
+    """The whole template as a python-docx Document."""
+    doc = Document()
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    atur_gaya(doc)
+    atur_settings(doc)
+    sampul(doc)
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    kata_pengantar(doc)
+    ikhtisar(doc)
+    daftar_isi(doc)
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    bab_1(doc)
+    bab_2(doc)
+    bab_3_capaian(doc)
+    bab_3_anggaran(doc)
+    bab_4(doc)
+    lampiran(doc)
+    sampul_, depan, isi_ = doc.sections
+    _halaman(sampul_, None)
+    _halaman(depan, "lowerRoman")
+    _halaman(isi_, "decimal")
+    _footer(depan)
+    _footer(isi_)
+    _properti(doc)
+    return doc
+
+
+def _properti(doc) -> None:
+    """Fixed document properties so that the file does not change between builds."""
+    cp = doc.core_properties
+    cp.title = "Laporan Kinerja"
+    cp.subject = "Templat Laporan Kinerja (LKj) Sekretariat KPU"
+    cp.author = "lkj"
+    cp.last_modified_by = "lkj"
+    cp.comments = "Dibuat oleh tools/build_template.py; tag templat diisi oleh lkj."
+    cp.keywords = ""
+    cp.revision = 1
+    cp.created = cp.modified = datetime(2025, 1, 1)
+    cp.last_printed = datetime(2025, 1, 1)
+
+
+def _zip_tetap(path: Path) -> None:
+    """Rewrite the zip with fixed timestamps and order: same input, same bytes."""
+    with zipfile.ZipFile(path) as z:
+        isi_zip = [(n, z.read(n)) for n in z.namelist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in isi_zip:
+            info = zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    keluaran = Path(argv[0]) if argv else KELUARAN
+    keluaran.parent.mkdir(parents=True, exist_ok=True)
+    buat_dokumen().save(str(keluaran))
+    _zip_tetap(keluaran)
+    print(f"Templat ditulis: {keluaran}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

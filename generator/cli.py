@@ -139,6 +139,42 @@ def baru(
     typer.echo(f"Isi buku kerja itu, lalu jalankan: lkj buat {berkas}")
 
 
+templat_app = typer.Typer(
+    help="Templat Word sendiri: salin templat bawaan untuk disunting, lalu periksa hasilnya.",
+    no_args_is_help=True,
+)
+app.add_typer(templat_app, name="templat")
+
+TemplatFile = Annotated[Path, typer.Argument(help="Berkas templat Word (.docx).", metavar="TEMPLAT",
+                                             show_default=False)]
+
+
+@templat_app.command("salin")
+def templat_salin(berkas: TemplatFile) -> None:
+    """Tulis salinan templat bawaan untuk disunting di Word."""
+    from .templat import copy_template
+
+    try:
+        copy_template(berkas)
+    except LkjError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"Templat bawaan disalin ke {berkas}")
+    typer.echo(f"Sunting di Word, periksa dengan: lkj templat periksa {berkas}")
+    typer.echo(f"lalu pakai dengan: lkj buat BUKU_KERJA.xlsx --templat {berkas}")
+
+
+@templat_app.command("periksa")
+def templat_periksa(berkas: TemplatFile) -> None:
+    """Periksa templat sendiri: tag rusak atau tidak ditutup dan variabel yang tidak dikenal."""
+    from .templat import require_valid_template, sample_context
+
+    try:
+        require_valid_template(berkas, sample_context())
+    except LkjError as exc:
+        raise _fail(exc, berkas.name) from None
+    typer.echo(f"Templat {berkas.name} siap dipakai.")
+
+
 def main() -> None:
     """Entry point of the console script; usage errors exit 2 (Click's own convention)."""
     app(prog_name="lkj")

@@ -54,6 +54,15 @@ def default_output(checked: Checked, folder: Path) -> Path:
     return folder / f"LKj-{identitas.tahun}-{name}.docx"
 
 
+def _check_template(template: Path, context: dict) -> None:
+    """A customised template is checked whole before anything is rendered."""
+    from .templat import require_valid_template
+
+    if not template.is_file():
+        raise LkjError(f"templat {template} tidak ditemukan")
+    require_valid_template(template, context)
+
+
 def build(workbook: Path, out: Path | None = None, template: Path | None = None,
           overwrite: bool = False) -> Built:
     """Check the workbook and write its report; nothing is written when anything fails."""
@@ -69,6 +78,8 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
         wanted.parent.mkdir(parents=True, exist_ok=True)
     target, moved = choose_target(wanted, overwrite)
     context = build_context(checked.loaded.data, checked.hasil)
+    if template is not None:
+        _check_template(template, context)
     with atomic_target(target) as temp:
         render_report(context, temp, template)
         stamp(temp)

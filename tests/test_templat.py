@@ -1,0 +1,123 @@
+"""Customised templates: a copy to edit, every problem listed with its place before rendering."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from books import book
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.templat import check_template, copy_template, sample_context
+
+
+@pytest.fixture(scope="module")
+def context():
+    return sample_context()
+
+
+def _customised(tmp_path, *paragraphs: str, name: str = "templat.docx"):
+    path = copy_template(tmp_path / name)
+    document = docx.Document(str(path))
+    anchor = document.paragraphs[1]
+    for text in paragraphs:
+        anchor.insert_paragraph_before(text)
+    document.save(str(path))
+    return path
+
+
+def _lines(path, context):
+    return [issue.line() for issue in check_template(path, context)]
+
+
+def test_builtin_template_has_no_problem(tmp_path, context):
+    assert _lines(copy_template(tmp_path / "salinan.docx"), context) == []
+
+
+def test_copy_never_overwrites(tmp_path):
+    target = tmp_path / "punya-saya.docx"
+    target.write_bytes(b"hasil suntingan")
+    result = CliRunner().invoke(app, ["templat", "salin", str(target)])
+    assert result.exit_code == 1
+    assert target.read_bytes() == b"hasil suntingan"
+    assert "sudah ada dan tidak ditimpa" in result.output
+
+
+def test_every_problem_is_listed_with_its_place(tmp_path, context):
+    path = _customised(
+        tmp_path,
+        "Nama: {{ identitas.nama }}",
+        "Tahun {{ tahun }} dan {{ sampul.judull }}",
+        "Rusak {{ tahun + }}",
+        "Terbuka {{ tahun",
+        "{% for s in daftar_tak_ada %}{{ s }}",
+    )
+    assert _lines(path, context) == [
+        'paragraf 2 ("Nama: {{ identitas.nama }}"): variabel "identitas" tidak dikenal oleh lkj',
+        'paragraf 4 ("Rusak {{ tahun + }}"): tag {{ tahun + }} rusak: unexpected '
+        "'end of print statement'",
+        'paragraf 5 ("Terbuka {{ tahun"): tag dibuka tetapi tidak ditutup di paragraf yang sama '
+        '("{{" perlu "}}", "{%" perlu "%}")',
+        'paragraf 6 ("{% for s in daftar_tak_ada %}{{ s }}"): {% for %} tidak pernah ditutup '
+        'dengan {% endfor %}',
+    ]
+
+
+def test_unknown_names_are_listed_once_syntax_is_right(tmp_path, context):
+    path = _customised(tmp_path, "Nama: {{ identitas.nama }}", "{{ sampul.judull }}",
+                       "{% for s in sasaran_x %}{{ s.nama }}{% endfor %}")
+    assert _lines(path, context) == [
+        'paragraf 2 ("Nama: {{ identitas.nama }}"): variabel "identitas" tidak dikenal oleh lkj',
+        'paragraf 3 ("{{ sampul.judull }}"): variabel "sampul.judull" tidak dikenal oleh lkj',
+        'paragraf 4 ("{% for s in sasaran_x %}{{ s.nama }}{% endfor %}"): variabel "sasaran_x" '
+        "tidak dikenal oleh lkj",
+    ]
+
+
+def test_stray_end_tag(tmp_path, context):
+    path = _customised(tmp_path, "{% endif %}")
+    assert _lines(path, context) == [
+        'paragraf 2 ("{% endif %}"): {% endif %} tidak cocok (diharapkan tidak ada blok terbuka)',
+    ]
+
+
+def test_cli_periksa_reports_and_exits_1(tmp_path):
+    path = _customised(tmp_path, "{{ tak_dikenal }}")
+    result = CliRunner().invoke(app, ["templat", "periksa", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        'templat.docx, paragraf 2 ("{{ tak_dikenal }}"): variabel "tak_dikenal" tidak dikenal '
+        "oleh lkj",
+        "Galat: 1 masalah ditemukan di templat.docx; tidak ada berkas yang ditulis",
+    ]
+
+
+def test_buat_with_broken_template_writes_nothing(tmp_path):
+    workbook = book(tmp_path)
+    template = _customised(tmp_path, "{{ tak_dikenal }}")
+    out = tmp_path / "laporan.docx"
+    result = CliRunner().invoke(app, ["buat", str(workbook), "-o", str(out), "--templat",
+                                      str(template)])
+    assert result.exit_code == 1
+    assert "variabel \"tak_dikenal\" tidak dikenal" in result.output
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["buku.xlsx", "templat.docx"]
+
+
+def test_buat_with_customised_template(tmp_path):
+    workbook = book(tmp_path)
+    template = _customised(tmp_path, "Catatan kantor kami: tahun {{ tahun }}")
+    out = tmp_path / "laporan.docx"
+    result = CliRunner().invoke(app, ["buat", str(workbook), "-o", str(out), "--templat",
+                                      str(template)])
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Catatan kantor kami: tahun 2024" in texts
+
+
+def test_not_a_docx(tmp_path, context):
+    path = tmp_path / "bukan.docx"
+    path.write_text("halo")
+    result = CliRunner().invoke(app, ["templat", "periksa", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Galat: bukan.docx: bukan dokumen Word .docx yang dapat dibaca")

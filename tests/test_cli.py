@@ -163,16 +163,28 @@ def test_output_must_be_docx(tmp_path):
     assert "harus berakhiran .docx" in result.output
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_output_folder_without_permission(tmp_path):
-    import os
+def test_report_open_in_word_is_one_line(tmp_path, monkeypatch):
+    # Word on Windows locks an open .docx; replacing it then fails with PermissionError.
+    from generator import output
 
-    if os.geteuid() == 0:
-        pytest.skip("root ignores folder permissions")
-    folder = tmp_path / "terkunci"
-    folder.mkdir(mode=0o500)
-    result = _run("buat", str(book(tmp_path)), "-o", str(folder / "a.docx"))
+    workbook = book(tmp_path)
+    out = tmp_path / "laporan.docx"
+    real_replace = output.os.replace
+
+    def locked(src, dst):
+        if Path(dst) == out:
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)
+
+    out.write_bytes(b"dibuka di Word")
+    monkeypatch.setattr(output.os, "replace", locked)
+    result = _run("buat", str(workbook), "-o", str(out), "--timpa")
     assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Galat: laporan.docx tidak dapat ditimpa: berkas sedang dibuka (mis. di Word) atau tidak "
+        "ada izin menulis; tutup berkasnya lalu ulangi")
+    assert out.read_bytes() == b"dibuka di Word"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["buku.xlsx", "laporan.docx"]
 
 
 def test_installed_command_runs_as_a_process(tmp_path):

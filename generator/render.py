@@ -316,8 +316,10 @@ def _pulihkan_kurung(doc) -> None:
 def _properti(doc, context: dict) -> None:
     cp = doc.core_properties
     cp.title = f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip()
-    cp.subject = context.get("satker", "")
-    cp.author = context.get("satker", "")
+    # Word's core properties hold at most 255 characters; a long satker name is cut there.
+    satker = context.get("satker", "")[:255]
+    cp.subject = satker
+    cp.author = satker
     cp.last_modified_by = "lkj"
     cp.comments = "Dibuat dengan lkj dari buku kerja Excel."
     cp.modified = datetime.now().replace(microsecond=0)

@@ -101,3 +101,22 @@ def shared_string(path: Path, placeholder: str, raw: str) -> Path:
         dst.writestr("xl/sharedStrings.xml", strings)
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def many_indicators(path: Path, sasaran: int = 6, indikator: int = 40) -> Path:
+    """A workbook with `indikator` indicators spread over `sasaran` sasaran: tables span pages."""
+    sheets = base_sheets()
+    rows = [sheets["Kinerja"][0] + ["Penjelasan"]]
+    for n in range(indikator):
+        s = n * sasaran // indikator
+        first = n == 0 or (n - 1) * sasaran // indikator != s
+        rows.append([
+            f"Sasaran strategis nomor {s + 1} tentang penyelenggaraan tahapan" if first else None,
+            f"Persentase indikator kinerja ke-{n + 1} yang diukur dari dokumen dan laporan tahapan "
+            f"penyelenggaraan pemilihan umum",
+            "%", "Negatif" if n % 7 == 6 else "Positif", 80 + n % 20, 70 + (n * 3) % 35,
+            f"Penjelasan indikator {n + 1}.",
+        ])
+    sheets["Kinerja"] = rows
+    sheets["Pengaturan"] = [["Isian", "Nilai"], ["Rumus Negatif", "2T-R"]]
+    return write_book(path, sheets)

@@ -354,7 +354,7 @@ def read_kinerja(sheet: Sheet | None, tahun: int | None, reader: Reader) -> tupl
                          "kolom Sasaran Strategis pada baris ini", _ref(row, "Sasaran Strategis"))
             continue
         _add_unique(groups.setdefault(current, []), indikator, current, reader)
-    if not groups and not any(i.is_error for i in reader.issues):
+    if not _visible(sheet):
         reader.error("no-indicator", "belum ada indikator kinerja yang diisi", quote_sheet(sheet.name))
     return tuple(Sasaran(nama, tuple(items)) for nama, items in groups.items())
 
@@ -436,7 +436,7 @@ def read_anggaran(sheet: Sheet | None, reader: Reader) -> tuple[BarisAnggaran, .
             sasaran=reader.text(row.get("Sasaran Strategis"), "Sasaran Strategis"),
             ref=_ref(row, "Pagu"),
         ))
-    if sheet is not None and not lines and not any(i.is_error for i in reader.issues):
+    if sheet is not None and not _visible(sheet):
         reader.error("no-budget", "belum ada baris anggaran yang diisi", quote_sheet(sheet.name))
     return tuple(lines)
 

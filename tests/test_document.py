@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from books import many_indicators
-from tools import ROOT, pdf_text, soffice, validate_docx
+from doctools import ROOT, pdf_text, soffice, validate_docx
 
 from generator.pipeline import build
 

@@ -6,7 +6,7 @@ import dataclasses
 import importlib.util
 
 from sample_data import contoh_data
-from tools import ROOT
+from doctools import ROOT
 
 from generator import format as fmt
 from generator.pipeline import check

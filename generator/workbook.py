@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,17 +137,49 @@ def load_bytes(path: Path) -> bytes:
         raise LkjError(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from exc
 
 
-def open_workbook(path: Path) -> tuple[Any, Any]:
-    """Both views openpyxl offers: cached values, and formulas (to find uncached ones)."""
-    import openpyxl
+def _import_openpyxl() -> Any:
+    """openpyxl, imported without numpy when numpy is not loaded yet.
+
+    openpyxl imports numpy (when installed, as matplotlib brings it) only to recognise numpy
+    number types, which lkj never hands it; that import costs about 140 ms of every
+    `lkj periksa`. A later `import numpy` (charts) is unaffected.
+    """
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        import openpyxl
+
+        return openpyxl
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import openpyxl
+    finally:
+        del sys.modules["numpy"]
+    return openpyxl
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    return any(_FORMULA.search(archive.read(name)) for name in archive.namelist()
+               if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
+
+def open_workbook(path: Path) -> tuple[Any, Any | None]:
+    """Both views openpyxl offers: cached values, and formulas (to find uncached ones).
+
+    The formula view is None for a workbook without formulas, which spares a second load.
+    """
+    openpyxl = _import_openpyxl()
 
     data = load_bytes(path)
     _sniff(data, path.name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_zip(archive, path.name)
+            has_formulas = _has_formulas(archive)
         values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+        formulas = (openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+                    if has_formulas else None)
     except LkjError:
         raise
     except zipfile.BadZipFile as exc:
@@ -180,7 +214,7 @@ def _header_row(ws: Any, lembar: Lembar) -> tuple[int, dict[int, str]] | None:
     return None
 
 
-def read_sheet(values: Any, formulas: Any, lembar: Lembar, issues: list[Issue]) -> Sheet | None:
+def read_sheet(values: Any, formulas: Any | None, lembar: Lembar, issues: list[Issue]) -> Sheet | None:
     """The sheet's rows, or None (with an issue when the sheet is required or lacks headers)."""
     ws = find_sheet(values, lembar.nama)
     if ws is None:
@@ -194,7 +228,7 @@ def read_sheet(values: Any, formulas: Any, lembar: Lembar, issues: list[Issue]) 
         _report_missing_headers(ws, lembar, issues)
         return None
     header_row, columns = found
-    fws = find_sheet(formulas, lembar.nama)
+    fws = find_sheet(formulas, lembar.nama) if formulas is not None else None
     rows = tuple(_rows(ws, fws, header_row, columns))
     headers = {_norm(h): h for h in columns.values()}
     return Sheet(ws.title, headers, rows)

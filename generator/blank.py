@@ -1,200 +1,382 @@
-"""`lkj baru`: an empty workbook with every sheet, header, dropdown and a Petunjuk sheet."""
+"""The empty workbook staff start from: every sheet, header, dropdown and instruction of the contract."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from . import schema
 from .errors import LkjError
+from .model import RUMUS_2T_R, RUMUS_T_R, RUMUS_TERCAPAI, Pengaturan
 
-HEADER_FILL = "D9D9D9"
-NUMBER_FORMAT = "#,##0.##"
-RUPIAH_FORMAT = "#,##0"
-DATE_FORMAT = "d mmmm yyyy"
-DATA_ROWS = 200  # rows that get dropdowns and number formats
+PETUNJUK = "Petunjuk"
+KETERANGAN = "Keterangan"
+# Rows below each header that get number formats and dropdowns; far more than any LKj needs.
+DATA_ROWS = 300
+
+# '#,##0.##' would show a bare decimal sign ("100,") for whole numbers in Excel and Calc.
+FORMAT_ANGKA = "#,##0.00"
+FORMAT_RUPIAH = "#,##0"
+FORMAT_BULAT = "0"
+FORMAT_TEKS = "@"
+# [$-421] is Indonesian: the month shows as "Maret" whatever the language of the user's Windows.
+FORMAT_TANGGAL = "[$-421]d mmmm yyyy"
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+HEADER_BORDER = Border(bottom=Side(style="thin"))
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+
+# (sheet, header) -> number format of its data cells.
+FORMAT_KOLOM = {
+    ("Kinerja", "Target"): FORMAT_ANGKA,
+    ("Kinerja", "Realisasi"): FORMAT_ANGKA,
+    ("Kinerja", "Target Renstra"): FORMAT_ANGKA,
+    ("Kinerja", "Standar Nasional"): FORMAT_ANGKA,
+    ("Anggaran", "Pagu"): FORMAT_RUPIAH,
+    ("Anggaran", "Realisasi"): FORMAT_RUPIAH,
+    ("SDM", "Jumlah"): FORMAT_BULAT,
+}
+FORMAT_ISIAN = {"tanggal": FORMAT_TANGGAL, "tahun": FORMAT_BULAT}
+
+# Text columns wide enough to read a sentence; other columns fit their header.
+LEBAR_KOLOM = {
+    "Sasaran Strategis": 40,
+    "Indikator Kinerja": 60,
+    "Penjelasan": 60,
+    "Program Pendukung": 40,
+    "Sumber Dana": 28,
+    "Uraian": 70,
+    "Teks": 100,
+    "Kelompok": 22,
+    "Bagian": 22,
+    "Pagu": 20,
+    "Isian": 30,
+    "Nilai": 45,
+    KETERANGAN: 70,
+}
+LEBAR_MIN = 12
+
+# (sheet, header) -> (allowed values, strict). Narasi and Daftar only warn: the project may add
+# parts and lists, and a workbook made today should still take them.
+PILIHAN_KOLOM = {
+    ("Kinerja", "Polaritas"): (schema.POLARITAS, True),
+    ("Renstra", "Jenis"): (schema.JENIS_RENSTRA, True),
+    ("Narasi", "Bagian"): (schema.BAGIAN_NARASI, False),
+    ("Daftar", "Kelompok"): (schema.KELOMPOK_DAFTAR, False),
+}
+
+RUMUS_PENJELASAN = {
+    RUMUS_TERCAPAI: "capaian 100 bila realisasi sama dengan atau di bawah target; bila melewati "
+                    "target, (2 x target - realisasi) / target x 100, paling kecil 0",
+    RUMUS_2T_R: "(2 x target - realisasi) / target x 100, paling kecil 0",
+    RUMUS_T_R: "target / realisasi x 100 (realisasi 0 dihitung 100)",
+}
 
 
 def write_blank_workbook(path: Path) -> Path:
-    """Write the empty workbook to `path`; an existing file is never overwritten."""
-    if path.exists():
-        raise LkjError(f"{path} sudah ada dan tidak ditimpa; pilih nama lain")
-    if not path.parent.is_dir():
-        raise LkjError(f"folder {path.parent} tidak ada")
-    workbook = build_blank_workbook()
-    handle, name = tempfile.mkstemp(prefix=".~lkj-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        workbook.save(temp)
-        if path.exists():  # made meanwhile by someone else: still never overwrite
-            raise LkjError(f"{path} sudah ada dan tidak ditimpa; pilih nama lain")
-        os.replace(temp, path)
-    finally:
-        if temp.exists():
-            temp.unlink()
+    """Write the empty workbook to `path` and return it; an existing file is never replaced."""
+    path = Path(path)
+    _refuse_existing(path)
+    _save_atomic(build_blank_workbook(), path)
     return path
 
 
-def build_blank_workbook() -> Any:
-    """The empty workbook as an openpyxl Workbook (tools/build_sample.py fills one)."""
-    from openpyxl import Workbook
+def _refuse_existing(path: Path) -> None:
+    if path.exists() or path.is_symlink():
+        raise LkjError(f"{path} sudah ada dan tidak ditimpa; pilih nama lain")
 
-    workbook = Workbook()
-    _petunjuk(workbook.active)
+
+def build_blank_workbook() -> Workbook:
+    """The empty workbook in memory (tools/build_sample.py fills one): Petunjuk, then every
+    sheet of the contract in order."""
+    wb = Workbook()
+    _petunjuk_sheet(wb.active)
     for lembar in schema.LEMBAR:
-        sheet = workbook.create_sheet(lembar.nama)
+        ws = wb.create_sheet(lembar.nama)
         if lembar is schema.IDENTITAS:
-            _key_value(sheet, lembar, schema.ISIAN_IDENTITAS)
+            _isian_sheet(ws, lembar, schema.ISIAN_IDENTITAS)
         elif lembar is schema.PENGATURAN:
-            _key_value(sheet, lembar, schema.ISIAN_PENGATURAN)
+            _isian_sheet(ws, lembar, schema.ISIAN_PENGATURAN)
         else:
-            _table(sheet, lembar)
-    return workbook
+            _table_sheet(ws, lembar)
+    wb.active = 0
+    wb.properties.creator = "lkj"
+    wb.properties.title = "Buku kerja Laporan Kinerja"
+    return wb
 
 
-def _header(sheet: Any, headers: list[str], widths: list[int]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+# --- sheets -----------------------------------------------------------------------------------
 
-    for column, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = sheet.cell(row=1, column=column, value=text)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-        sheet.column_dimensions[cell.column_letter].width = width
-    sheet.freeze_panes = "A2"
-
-
-def _width(kolom: schema.Kolom) -> int:
-    wide = {"Indikator Kinerja": 60, "Sasaran Strategis": 45, "Penjelasan": 60, "Teks": 100,
-            "Uraian": 60, "Program Pendukung": 40}
-    return wide.get(kolom.header, max(14, len(kolom.header) + 4))
+def _header(ws: Any, headers: Iterable[str], notes: Iterable[str] = ()) -> None:
+    """Row 1: bold, filled, frozen; a column's note shows when the mouse rests on its header."""
+    notes = list(notes)
+    for col, text in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=col, value=text)
+        cell.font, cell.fill, cell.border, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_BORDER, TOP
+        ws.column_dimensions[get_column_letter(col)].width = _lebar(text)
+        note = notes[col - 1] if col <= len(notes) else ""
+        if note:
+            cell.comment = _comment(f"{text}: {note}")
+    ws.freeze_panes = "A2"
 
 
-def _table(sheet: Any, lembar: schema.Lembar) -> None:
-    from openpyxl.comments import Comment
-
-    _header(sheet, [k.header for k in lembar.kolom], [_width(k) for k in lembar.kolom])
-    for column, kolom in enumerate(lembar.kolom, start=1):
-        if kolom.petunjuk:
-            sheet.cell(row=1, column=column).comment = Comment(kolom.petunjuk, "lkj")
-        fmt = _format(lembar, kolom.header)
-        if fmt:
-            for row in range(2, DATA_ROWS + 2):
-                sheet.cell(row=row, column=column).number_format = fmt
-    _dropdowns(sheet, lembar)
+def _lebar(header: str) -> int:
+    return LEBAR_KOLOM.get(header, max(LEBAR_MIN, len(header) + 4))
 
 
-def _format(lembar: schema.Lembar, header: str) -> str | None:
-    if lembar is schema.ANGGARAN and header in ("Pagu", "Realisasi"):
-        return RUPIAH_FORMAT
-    if lembar is schema.KINERJA and header in ("Target", "Realisasi", "Target Renstra",
-                                              "Standar Nasional"):
-        return NUMBER_FORMAT
-    if lembar is schema.SDM and header == "Jumlah":
-        return "0"
-    return None
+def _comment(text: str) -> Comment:
+    comment = Comment(text, "lkj")
+    comment.width, comment.height = 300, 100
+    return comment
 
 
-def _column_letter(lembar: schema.Lembar, header: str) -> str:
-    from openpyxl.utils import get_column_letter
-
-    index = next(n for n, k in enumerate(lembar.kolom, start=1) if k.header == header)
-    return get_column_letter(index)
-
-
-def _validation(options: tuple[str, ...], strict: bool, title: str) -> Any:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    formula = '"' + ",".join(options) + '"'
-    validation = DataValidation(type="list", formula1=formula, allow_blank=True,
-                                showErrorMessage=True, errorStyle="stop" if strict else "warning")
-    validation.errorTitle = title
-    validation.error = f"Pilihan yang sah: {', '.join(options)}"
-    validation.promptTitle = title
-    validation.prompt = f"Pilih: {', '.join(options)}"
-    validation.showInputMessage = True
-    return validation
+def _table_sheet(ws: Any, lembar: schema.Lembar) -> None:
+    """A one-row-per-item sheet: headers, then formatted empty rows with their dropdowns."""
+    headers = [k.header for k in lembar.kolom]
+    _header(ws, headers, [_catatan_kolom(k) for k in lembar.kolom])
+    for col, kolom in enumerate(lembar.kolom, start=1):
+        number_format = FORMAT_KOLOM.get((lembar.nama, kolom.header))
+        alignment = WRAP if _lebar(kolom.header) >= 40 else TOP
+        for row in range(2, DATA_ROWS + 2):
+            cell = ws.cell(row=row, column=col)
+            cell.alignment = alignment
+            if number_format:
+                cell.number_format = number_format
+        pilihan = PILIHAN_KOLOM.get((lembar.nama, kolom.header))
+        if pilihan:
+            letter = get_column_letter(col)
+            _dropdown(ws, f"{letter}2:{letter}{DATA_ROWS + 1}", kolom.header, *pilihan)
 
 
-def _dropdowns(sheet: Any, lembar: schema.Lembar) -> None:
-    lists = {
-        schema.KINERJA.nama: ("Polaritas", schema.POLARITAS, True),
-        schema.NARASI.nama: ("Bagian", schema.BAGIAN_NARASI, False),
-        schema.DAFTAR.nama: ("Kelompok", schema.KELOMPOK_DAFTAR, False),
-        schema.RENSTRA.nama: ("Jenis", schema.JENIS_RENSTRA, True),
-    }
-    if lembar.nama not in lists:
-        return
-    header, options, strict = lists[lembar.nama]
-    validation = _validation(options, strict, header)
-    letter = _column_letter(lembar, header)
-    validation.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
-    sheet.add_data_validation(validation)
+def _catatan_kolom(kolom: schema.Kolom) -> str:
+    wajib = "Kolom wajib." if kolom.wajib else "Kolom boleh tidak ada."
+    return f"{wajib} {_kalimat(kolom.petunjuk)}" if kolom.petunjuk else wajib
 
 
-def _key_value(sheet: Any, lembar: schema.Lembar, items: tuple[schema.Isian, ...]) -> None:
-    _header(sheet, ["Isian", "Nilai", "Keterangan"], [28, 60, 70])
+def _isian_sheet(ws: Any, lembar: schema.Lembar, items: tuple[schema.Isian, ...]) -> None:
+    """A key/value sheet with every Isian named in column A and its note in Keterangan."""
+    _header(ws, [k.header for k in lembar.kolom] + [KETERANGAN])
     for row, isian in enumerate(items, start=2):
-        sheet.cell(row=row, column=1, value=isian.nama)
-        note = ("Wajib. " if isian.wajib else "") + isian.petunjuk
-        sheet.cell(row=row, column=3, value=note.strip() or None)
-        value = sheet.cell(row=row, column=2)
-        if isian.jenis == "tanggal":
-            value.number_format = DATE_FORMAT
-        elif isian.jenis == "teks" and "NIP" in isian.nama:
-            value.number_format = "@"  # NIP as text: Excel would round 18 digits
+        ws.cell(row=row, column=1, value=isian.nama).alignment = TOP
+        nilai = ws.cell(row=row, column=2)
+        nilai.alignment = TOP
+        nilai.number_format = _format_isian(isian)
+        ws.cell(row=row, column=3, value=_keterangan_isian(isian)).alignment = WRAP
         if isian.pilihan:
-            validation = _validation(isian.pilihan, True, isian.nama)
-            validation.add(value.coordinate)
-            sheet.add_data_validation(validation)
+            _dropdown(ws, nilai.coordinate, isian.nama, isian.pilihan, strict=True)
 
 
-PETUNJUK = (
-    ("Petunjuk pengisian buku kerja Laporan Kinerja (lkj)", True),
-    ("Isi lembar-lembar berikut, lalu jalankan: lkj periksa NAMA_BERKAS.xlsx, dan setelah tidak ada "
-     "galat: lkj buat NAMA_BERKAS.xlsx. Laporan Word ditulis ke folder output.", False),
-    ("", False),
-    ("Aturan umum", True),
-    ("Judul kolom di baris 1 jangan diubah; urutan kolom bebas dan kolom tambahan diabaikan.", False),
-    ("Angka: ketik 77,29 di sel angka, atau 77,29% di sel berformat persen. Ribuan memakai titik "
-     "(1.234.567) dan desimal memakai koma; 0.4 ditolak karena meragukan.", False),
-    ("Sel kosong berarti belum diisi, bukan 0. Isi 0 bila memang nol.", False),
-    ("Baris yang disembunyikan dilewati (lkj periksa menyebutkannya).", False),
-    ("Jangan mengetik nomor urut pada daftar; nomor dibuat otomatis di laporan.", False),
-    ("Rumus boleh dipakai; simpan berkas di Excel/Calc agar nilainya tersimpan.", False),
-    ("Tanggal: sel tanggal, atau teks seperti 13/03/2025 atau 13 Maret 2025.", False),
-    ("Baris baru di dalam sel (Alt+Enter) menjadi paragraf baru pada Narasi dan Penjelasan.", False),
-    ("", False),
-    ("Lembar", True),
+def _format_isian(isian: schema.Isian) -> str:
+    # An NIP typed into a number cell loses its last digits (Excel keeps 15), so it is text.
+    if isian.nama.startswith("NIP"):
+        return FORMAT_TEKS
+    return FORMAT_ISIAN.get(isian.jenis, "General")
+
+
+def _bawaan() -> dict[str, str]:
+    """The value each setting takes when left blank, from the model's own defaults."""
+    default = Pengaturan()
+    return {
+        "Rumus Negatif": default.rumus_negatif,
+        "Desimal": str(default.desimal),
+        "Ukuran Kertas": default.ukuran_kertas,
+    }
+
+
+def _keterangan_isian(isian: schema.Isian) -> str:
+    parts = ["Wajib diisi." if isian.wajib else "Boleh dikosongkan."]
+    if isian.petunjuk:
+        parts.append(_kalimat(isian.petunjuk))
+    if isian.pilihan:
+        parts.append(f"Pilihan: {', '.join(isian.pilihan)}.")
+    if isian.nama in _bawaan():
+        parts.append(f"Bawaan bila kosong: {_bawaan()[isian.nama]}.")
+    if isian.jenis == "tanggal":
+        parts.append("Contoh: 13 Maret 2025 atau 13/03/2025.")
+    return " ".join(parts)
+
+
+def _kalimat(text: str) -> str:
+    """The text ending in a full stop (an ellipsis such as "Kabupaten ..." is kept)."""
+    return text if text.endswith(".") else text + "."
+
+
+def _dropdown(ws: Any, cells: str, label: str, options: tuple[str, ...], strict: bool) -> None:
+    """A list dropdown; strict ones refuse other values, the others only warn."""
+    daftar = ", ".join(options)
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(options) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop" if strict else "warning",
+        errorTitle=f"{label} tidak dikenal",
+        error=(f"Pilih salah satu: {daftar}" if strict else
+               f"Nilai ini belum dikenal lkj dan barisnya akan dilewati. Pilihan: {daftar}"),
+        showInputMessage=True,
+        promptTitle=label[:32],
+        prompt=f"Pilih dari daftar: {daftar}"[:255],
+    )
+    validation.add(cells)
+    ws.add_data_validation(validation)
+
+
+# --- the Petunjuk sheet -----------------------------------------------------------------------
+
+JUDUL = Font(bold=True, size=14)
+BAGIAN = Font(bold=True, size=12)
+BAGIAN_FILL = PatternFill("solid", fgColor="D9E1F2")
+
+
+def _petunjuk_sheet(ws: Any) -> None:
+    ws.title = PETUNJUK
+    ws.column_dimensions["A"].width = 120
+    ws.sheet_view.showGridLines = False
+    for row, (kind, text) in enumerate(_petunjuk_lines(), start=1):
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.alignment = WRAP
+        if kind == "judul":
+            cell.font = JUDUL
+        elif kind == "bagian":
+            cell.font, cell.fill = BAGIAN, BAGIAN_FILL
+
+
+def _petunjuk_lines() -> list[tuple[str, str]]:
+    """(kind, text) rows of the Petunjuk sheet; kind is judul, bagian, teks or kosong."""
+    lines: list[tuple[str, str]] = [
+        ("judul", "Petunjuk Pengisian Buku Kerja Laporan Kinerja (LKj)"),
+        ("teks", "Buku kerja ini dibaca oleh lkj untuk menyusun Laporan Kinerja tahunan dalam "
+                 "bentuk dokumen Word. Isi lembar-lembar di sebelah kanan lembar ini; lembar "
+                 "Petunjuk sendiri tidak dibaca dan boleh dihapus."),
+        ("kosong", ""),
+        ("bagian", "Langkah"),
+        ("teks", "1. Isi lembar Identitas, Kinerja, dan Anggaran (wajib), lalu Renstra, SDM, "
+                 "Narasi, Daftar, dan Pengaturan bila datanya ada. Lembar yang tidak dipakai "
+                 "boleh dibiarkan kosong."),
+        ("teks", "2. Simpan buku kerja sebagai .xlsx, lalu periksa dengan perintah: "
+                 "lkj periksa NAMA-BERKAS.xlsx. Setiap masalah disebutkan lengkap dengan selnya, "
+                 "misalnya 'Kinerja'!E3."),
+        ("teks", "3. Bila tidak ada galat, tulis laporan dengan perintah: "
+                 "lkj buat NAMA-BERKAS.xlsx. Laporan ditulis ke folder output sebagai "
+                 "LKj-<Tahun>-<Nama Singkat>.docx (atau ke berkas lain dengan -o LAPORAN.docx)."),
+        ("teks", "4. Buka laporan di Word, perbarui daftar isi bila diminta, lengkapi bagian yang "
+                 "bertanda kuning, lalu tandatangani."),
+        ("kosong", ""),
+    ]
+    for lembar in schema.LEMBAR:
+        lines += _petunjuk_lembar(lembar)
+    lines += [("bagian", "Aturan pengisian")] + [("teks", f"• {t}") for t in ATURAN]
+    lines += [("kosong", ""), ("bagian", "Cara menghitung capaian")]
+    lines += [("teks", f"• {t}") for t in _aturan_capaian()]
+    return lines
+
+
+def _petunjuk_lembar(lembar: schema.Lembar) -> list[tuple[str, str]]:
+    status = "wajib ada" if lembar.wajib else "boleh tidak ada"
+    lines = [("bagian", f"Lembar {lembar.nama} ({status})"), ("teks", lembar.petunjuk)]
+    items = {"Identitas": schema.ISIAN_IDENTITAS, "Pengaturan": schema.ISIAN_PENGATURAN}
+    if lembar.nama in items:
+        lines.append(("teks", "Nama isian sudah tertulis di kolom Isian; tulis nilainya di kolom "
+                              "Nilai. Kolom Keterangan hanya penjelasan dan tidak dibaca."))
+        lines += [("teks", f"• {i.nama}: {_keterangan_isian(i)}") for i in items[lembar.nama]]
+    else:
+        lines.append(("teks", "Kolom:"))
+        lines += [("teks", f"• {_kolom_singkat(k)}") for k in lembar.kolom]
+        lines += _petunjuk_pilihan(lembar)
+    lines.append(("kosong", ""))
+    return lines
+
+
+def _kolom_singkat(kolom: schema.Kolom) -> str:
+    text = f"{kolom.header} ({'wajib' if kolom.wajib else 'boleh tidak ada'})"
+    return f"{text}: {_kalimat(kolom.petunjuk)}" if kolom.petunjuk else text
+
+
+def _petunjuk_pilihan(lembar: schema.Lembar) -> list[tuple[str, str]]:
+    return [
+        ("teks", f"Pilihan {header}: {', '.join(options)}.")
+        for (nama, header), (options, _strict) in PILIHAN_KOLOM.items() if nama == lembar.nama
+    ]
+
+
+ATURAN = (
+    "Judul kolom (baris pertama) jangan diubah: lkj mencari lembar menurut namanya dan kolom menurut "
+    "judulnya. Urutan kolom bebas; kolom dan lembar tambahan diabaikan.",
+    "Angka persen: ketik 77,29 pada sel berformat angka, atau 77,29% pada sel berformat persen "
+    "(Excel menyimpannya sebagai 0,7729 dan lkj membacanya sebagai 77,29). Jangan menulis kata "
+    "seperti \"sekitar 80\" atau rentang \"80-90\".",
+    "Angka yang diketik sebagai teks dibaca cara Indonesia: titik pemisah ribuan, koma desimal "
+    "(1.234.567 atau 77,29). Tulisan yang meragukan seperti 0.4 atau 1,234.5 ditolak, tidak ditebak.",
+    "Rupiah: ketik angkanya saja, misalnya 20350023000 (tampil 20.350.023.000).",
+    "Sel kosong berarti belum diisi, bukan nol. Realisasi yang belum ada datanya dikosongkan; "
+    "capaiannya ditulis \"-\" dan tidak ikut dirata-rata. Ketik 0 hanya bila nilainya memang nol.",
+    "Baris kosong dilewati. Baris yang disembunyikan juga dilewati, dan lkj periksa menyebutkannya.",
+    "Nomor daftar jangan diketik (1., 2., a., ...): lkj menomori sendiri.",
+    "Tanggal: isi sel tanggal, atau ketik 13/03/2025 atau 13 Maret 2025.",
+    "Rumus boleh dipakai; simpan berkas dari Excel atau LibreOffice Calc agar hasil hitungnya ikut "
+    "tersimpan.",
+    "Paragraf baru di dalam satu sel: Alt+Enter di Excel, Ctrl+Enter di LibreOffice Calc.",
+    "Kolom Sasaran Strategis yang kosong berarti sasaran yang sama dengan baris di atasnya.",
+    "Realisasi tahun-tahun lalu: tambahkan kolom berjudul \"Realisasi 2023\", \"Realisasi 2022\", "
+    "dan seterusnya di lembar Kinerja.",
 )
 
 
-def _petunjuk(sheet: Any) -> None:
-    from openpyxl.styles import Alignment, Font
+def _aturan_capaian() -> list[str]:
+    default = Pengaturan()
+    rumus = [f"\"{nama}\": {RUMUS_PENJELASAN[nama]}" for nama in schema.ISIAN_PENGATURAN[0].pilihan]
+    return [
+        "Indikator positif (semakin tinggi semakin baik): capaian = realisasi / target x 100.",
+        "Indikator negatif (semakin kecil semakin baik) memakai Rumus Negatif di lembar Pengaturan: "
+        + "; ".join(rumus) + f". Bawaan: \"{default.rumus_negatif}\". Laporan selalu menyebutkan "
+        "rumus yang dipakai.",
+        "Batas Capaian (mis. 100, 110, 120) membatasi capaian setiap indikator; kosong berarti "
+        "tanpa batas.",
+        "Capaian sasaran = rata-rata capaian indikatornya; capaian keseluruhan = rata-rata capaian "
+        "sasaran. Angka dibulatkan setengah ke atas hanya saat dicetak, misalnya 77,29 / 75 "
+        "menjadi 103,05.",
+        "Realisasi anggaran = realisasi / pagu x 100, per baris, per sumber dana, dan total.",
+    ]
 
-    sheet.title = "Petunjuk"
-    sheet.column_dimensions["A"].width = 22
-    sheet.column_dimensions["B"].width = 110
-    rows = [(text, bold) for text, bold in PETUNJUK]
-    row = 1
-    for text, bold in rows:
-        cell = sheet.cell(row=row, column=1, value=text or None)
-        cell.font = Font(bold=bold, size=14 if row == 1 else 11)
-        row += 1
-    for lembar in schema.LEMBAR:
-        wajib = "wajib" if lembar.wajib else "tidak wajib"
-        sheet.cell(row=row, column=1, value=lembar.nama).font = Font(bold=True)
-        columns = ", ".join(k.header + ("*" if k.wajib else "") for k in lembar.kolom)
-        text = f"({wajib}) {lembar.petunjuk} Kolom: {columns} (* = wajib)."
-        cell = sheet.cell(row=row, column=2, value=text)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        row += 1
-    sheet.cell(row=row + 1, column=1, value="Nilai Pengaturan").font = Font(bold=True)
-    for isian in schema.ISIAN_PENGATURAN:
-        row += 1
-        options = f" Pilihan: {', '.join(isian.pilihan)}." if isian.pilihan else ""
-        sheet.cell(row=row + 1, column=1, value=isian.nama)
-        sheet.cell(row=row + 1, column=2, value=f"{isian.petunjuk}.{options}")
+
+# --- saving -----------------------------------------------------------------------------------
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _save_atomic(wb: Workbook, path: Path) -> None:
+    """Save to a temporary file beside `path`, then move it into place in one step."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise LkjError(f"folder {folder} tidak ada; buat foldernya lebih dulu atau pilih tempat lain")
+    try:
+        handle, name = tempfile.mkstemp(prefix=".~lkj-", suffix=".xlsx", dir=folder)
+    except OSError as exc:
+        raise LkjError(f"tidak dapat menulis di folder {folder} ({exc.strerror})") from exc
+    os.close(handle)
+    temp = Path(name)
+    try:
+        wb.save(temp)
+        # mkstemp makes the file private (0600); the workbook is an ordinary document.
+        os.chmod(temp, 0o666 & ~_umask())
+        _refuse_existing(path)  # made meanwhile by someone else: still never overwritten
+        os.replace(temp, path)
+    except OSError as exc:
+        raise LkjError(f"{path.name} tidak dapat ditulis ({exc.strerror})") from exc
+    finally:
+        if temp.exists():
+            temp.unlink()

@@ -1,10 +1,13 @@
 """The template's context: every figure and sentence of the report as ready-to-print text.
 
 `build_context` turns a DataLaporan and its computed Hasil into plain dicts, lists and
-strings. Numbers are formatted here (generator.format), never in the template. Text that may
-be missing is a "paragraph" dict {"teks", "petunjuk"}: exactly one of the two is filled, and
-the template prints `petunjuk` (a bracketed instruction) in the highlighted Placeholder
-style. List items add "no", the number the generator gives them.
+strings. Numbers are formatted here (generator.format), never in the template; every
+generated sentence about the figures comes from generator.analisis, so the text cannot
+contradict the tables. Text that may be missing is a "paragraph" dict {"teks", "petunjuk"}:
+exactly one of the two is filled, and the template prints `petunjuk` (a bracketed
+instruction) in the highlighted Placeholder style. List items add "no", the number the
+generator gives them. A part of the report that has no data is "" (or an empty list), so the
+template leaves it out with its heading. Fixed report texts live in generator.teks.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from decimal import Decimal
+from pathlib import Path
 
+from generator import analisis as an
 from generator import format as fmt
-from generator.capaian import Hasil, HasilIndikator, HasilSasaran, kalimat_rumus, kategori
-from generator.model import NEGATIF, DataLaporan, Identitas, Kategori
+from generator import teks
+from generator.capaian import Hasil, kalimat_rumus
+from generator.model import NEGATIF, DataLaporan, Identitas
 
 # Bagian of the Narasi sheet and Kelompok of the Daftar sheet (WORKBOOK.md).
 KATA_PENGANTAR = "Kata Pengantar"
@@ -100,34 +105,6 @@ class Penanda:
         return daftar_petunjuk(teks)
 
 
-# --- figures in words ----------------------------------------------------------------------
-
-
-def _capaian(nilai: Decimal | None, data: DataLaporan) -> str:
-    """Capaian for a table cell: `103,05` (the column says %), `-` when none."""
-    return fmt.angka(nilai, data.pengaturan.desimal)
-
-
-def _persen(nilai: Decimal | None, data: DataLaporan) -> str:
-    return fmt.persen(nilai, data.pengaturan.desimal)
-
-
-def _kategori_cetak(nilai: Decimal | None, data: DataLaporan) -> str | None:
-    """The category of the capaian as printed: 90,996 printed `91,00` is never below 91."""
-    if nilai is None:
-        return None
-    tercetak = fmt.bulatkan(nilai, data.pengaturan.desimal)
-    return kategori(tercetak, data.pengaturan.skala_kategori)
-
-
-def _kategori(nilai: Decimal | None, data: DataLaporan) -> str:
-    return _kategori_cetak(nilai, data) or fmt.KOSONG
-
-
-def _semua_indikator(hasil: Hasil) -> list[HasilIndikator]:
-    return [h for s in hasil.sasaran for h in s.indikator]
-
-
 def _gabung(items: list[str]) -> str:
     """`a`, `a dan b`, `a, b dan c`."""
     if len(items) <= 1:
@@ -135,50 +112,8 @@ def _gabung(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " dan " + items[-1]
 
 
-def kalimat_target(hasil: Hasil) -> str:
-    """How many indicators met their target, exactly as the tables show it."""
-    semua = _semua_indikator(hasil)
-    terukur = [h for h in semua if h.tercapai is not None]
-    tercapai = sum(1 for h in terukur if h.tercapai)
-    tanpa = len(semua) - len(terukur)
-    if not terukur:
-        return "Belum ada indikator yang dapat dihitung capaiannya."
-    if tercapai == len(terukur):
-        subjek = "Seluruh indikator" if not tanpa else f"Seluruh {len(terukur)} indikator yang terukur"
-        kalimat = f"{subjek} memenuhi target"
-    else:
-        kalimat = (
-            f"Sebanyak {tercapai} dari {len(terukur)} indikator yang terukur memenuhi target, "
-            f"sedangkan {len(terukur) - tercapai} indikator belum memenuhi target"
-        )
-    if tanpa:
-        kalimat += f"; {tanpa} indikator belum dapat dihitung capaiannya"
-    return kalimat + "."
-
-
-def kalimat_capaian(hasil: Hasil, data: DataLaporan) -> str:
-    """The overall capaian and its category, or why there is none."""
-    if hasil.capaian is None:
-        return "Capaian kinerja organisasi belum dapat dihitung karena belum ada realisasi yang diisi."
-    kat = _kategori_cetak(hasil.capaian, data)
-    teks = f"Rata-rata capaian seluruh sasaran strategis adalah {_persen(hasil.capaian, data)}"
-    return teks + (f" dengan kategori {kat}." if kat else ".")
-
-
-def kalimat_anggaran(hasil: Hasil, tahun: int) -> str:
-    """Pagu, realisasi (the amount spent, not the pagu) and their ratio."""
-    total = hasil.anggaran.total
-    teks = (
-        f"Realisasi anggaran Tahun {tahun} sebesar {fmt.rupiah(total.realisasi)} "
-        f"dari total pagu {fmt.rupiah(total.pagu)}"
-    )
-    if total.persen is not None:
-        teks += f" atau {fmt.persen(total.persen, 2)}"
-    if total.sisa > 0:
-        teks += f", dengan sisa anggaran {fmt.rupiah(total.sisa)}"
-    elif total.sisa < 0:
-        teks += f"; realisasi melebihi pagu sebesar {fmt.rupiah(-total.sisa)}"
-    return teks + "."
+def _jumlah_indikator(hasil: Hasil) -> int:
+    return sum(len(hs.indikator) for hs in hasil.sasaran)
 
 
 # --- identity, cover, signature ------------------------------------------------------------
@@ -234,67 +169,18 @@ def tanda_tangan(identitas: Identitas) -> dict:
     }
 
 
-# --- front matter --------------------------------------------------------------------------
-
-
-def ringkasan(data: DataLaporan, hasil: Hasil) -> list[dict]:
-    """The generated summary of the Ikhtisar Eksekutif: counts, capaian, budget."""
-    n_indikator = len(_semua_indikator(hasil))
-    pembuka = (
-        f"Pada Tahun {data.identitas.tahun}, {nama_satker(data.identitas)} melaksanakan "
-        f"{fmt.jumlah_terbilang(len(data.sasaran))} sasaran strategis yang diukur dengan "
-        f"{fmt.jumlah_terbilang(n_indikator)} indikator kinerja sebagaimana ditetapkan dalam "
-        f"Perjanjian Kinerja Tahun {data.identitas.tahun}."
-    )
-    capaian = f"{kalimat_capaian(hasil, data)} {kalimat_target(hasil)}"
-    return [paragraf(pembuka), paragraf(capaian), paragraf(kalimat_anggaran(hasil, data.identitas.tahun))]
-
-
 # --- Bab I ---------------------------------------------------------------------------------
-
-TUGAS = (
-    "membantu penyusunan program dan anggaran Pemilu;",
-    "memberikan dukungan teknis dan administratif;",
-    "membantu KPU Kabupaten/Kota melaksanakan tugasnya dalam penyelenggaraan Pemilu;",
-    "membantu pendistribusian perlengkapan penyelenggaraan Pemilu anggota DPR, DPD, dan DPRD "
-    "serta Pemilu Presiden dan Wakil Presiden;",
-    "membantu merumuskan dan menyusun rancangan keputusan KPU Kabupaten/Kota;",
-    "membantu menyusun laporan penyelenggaraan kegiatan dan pertanggungjawaban KPU "
-    "Kabupaten/Kota; dan",
-    "membantu pelaksanaan tugas lain sesuai dengan ketentuan peraturan perundang-undangan.",
-)
-WEWENANG = (
-    "mengadakan dan mendistribusikan perlengkapan penyelenggaraan Pemilu menurut norma, "
-    "standar, prosedur, dan kebutuhan yang ditetapkan oleh KPU;",
-    "melaksanakan pengadaan perlengkapan penyelenggaraan Pemilu tersebut sesuai dengan "
-    "ketentuan peraturan perundang-undangan; dan",
-    "memberikan layanan administrasi, ketatausahaan, dan kepegawaian sesuai dengan ketentuan "
-    "peraturan perundang-undangan.",
-)
-KEWAJIBAN = (
-    "menyusun laporan pertanggungjawaban keuangan;",
-    "memelihara arsip dan dokumen Pemilu; dan",
-    "mengelola barang inventaris KPU Kabupaten/Kota.",
-)
 
 
 def sekretariat(data: DataLaporan) -> dict:
     """Tasks, powers and duties of a KPU Kabupaten/Kota secretariat under UU 7/2017."""
     satker = nama_satker(data.identitas)
     return {
-        "pengantar": [paragraf(
-            "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk sekretariat "
-            "pada setiap tingkatan KPU untuk mendukung kelancaran tugas dan wewenang KPU, KPU "
-            f"Provinsi, dan KPU Kabupaten/Kota. Sebagai sekretariat KPU Kabupaten/Kota, {satker} "
-            "mengemban tugas, wewenang, dan kewajiban sebagai berikut."
-        )],
-        "tugas": daftar(TUGAS, huruf=True),
-        "wewenang": daftar(WEWENANG, huruf=True),
-        "kewajiban": daftar(KEWAJIBAN, huruf=True),
-        "penutup": [paragraf(
-            f"Selain itu, {satker} bertanggung jawab atas administrasi keuangan serta pengadaan "
-            "barang dan jasa sesuai dengan ketentuan peraturan perundang-undangan."
-        )],
+        "pengantar": [paragraf(teks.SEKRETARIAT_PENGANTAR.format(satker=satker))],
+        "tugas": daftar(teks.TUGAS, huruf=True),
+        "wewenang": daftar(teks.WEWENANG, huruf=True),
+        "kewajiban": daftar(teks.KEWAJIBAN, huruf=True),
+        "penutup": [paragraf(teks.SEKRETARIAT_PENUTUP.format(satker=satker))],
     }
 
 
@@ -323,12 +209,7 @@ def sdm(data: DataLaporan, penanda: Penanda) -> dict:
 def struktur(data: DataLaporan, penanda: Penanda) -> dict:
     uraian = pecah(data.narasi.get(STRUKTUR))
     if not uraian:
-        uraian = [
-            f"{nama_satker(data.identitas)} dipimpin oleh seorang Sekretaris yang membawahkan "
-            "subbagian-subbagian sesuai dengan ketentuan KPU tentang organisasi dan tata kerja "
-            "sekretariat KPU provinsi dan KPU kabupaten/kota. Bagan struktur organisasinya "
-            "adalah sebagai berikut."
-        ]
+        uraian = [teks.STRUKTUR.format(satker=nama_satker(data.identitas))]
     bagan = penanda.kosong(
         "Bab I C.2: bagan struktur organisasi",
         "[Sisipkan gambar bagan struktur organisasi di sini]",
@@ -336,24 +217,10 @@ def struktur(data: DataLaporan, penanda: Penanda) -> dict:
     return {"uraian": [paragraf(p) for p in uraian], "bagan": bagan}
 
 
-SISTEMATIKA = (
-    ("Kata Pengantar", "pengantar singkat mengenai penyusunan Laporan Kinerja ini."),
-    ("Ikhtisar Eksekutif", "ringkasan capaian kinerja dan realisasi anggaran tahun berkenaan."),
-    ("Bab I Pendahuluan", "latar belakang, tugas, wewenang dan kewajiban, struktur organisasi "
-     "dan sumber daya manusia, serta permasalahan utama yang dihadapi organisasi."),
-    ("Bab II Perencanaan Kinerja", "ringkasan Rencana Strategis dan Perjanjian Kinerja "
-     "tahun berkenaan."),
-    ("Bab III Akuntabilitas Kinerja", "capaian kinerja organisasi untuk setiap sasaran "
-     "strategis beserta analisisnya, serta realisasi anggaran."),
-    ("Bab IV Penutup", "kesimpulan atas capaian kinerja serta langkah perbaikan ke depan."),
-    ("Lampiran", "Rencana Kinerja Tahunan, Perjanjian Kinerja, dan Pengukuran Kinerja."),
-)
-
-
 def sistematika() -> list[dict]:
     return [
         {"no": f"{n}.", "judul": judul, "uraian": uraian}
-        for n, (judul, uraian) in enumerate(SISTEMATIKA, start=1)
+        for n, (judul, uraian) in enumerate(teks.SISTEMATIKA, start=1)
     ]
 
 
@@ -363,16 +230,12 @@ def sistematika() -> list[dict]:
 def renstra(data: DataLaporan, penanda: Penanda) -> dict:
     """Visi, misi, tujuan and IKU from the Renstra sheet; sasaran from the Kinerja sheet."""
     r = data.renstra
-    periode = satu_baris(data.identitas.periode_renstra)
-    pengantar = (
-        f"Rencana Strategis (Renstra) KPU periode {periode} menjadi acuan "
-        f"{nama_satker(data.identitas)} dalam menyusun rencana kinerja tahunan dan Perjanjian "
-        "Kinerja. Visi, misi, tujuan, sasaran strategis, dan indikator kinerja utamanya adalah "
-        "sebagai berikut."
-    )
+    pengantar = teks.RENSTRA_PENGANTAR.format(
+        periode=satu_baris(data.identitas.periode_renstra), satker=nama_satker(data.identitas))
     visi = [paragraf(p) for p in pecah(r.get("Visi"))] or [
         penanda.kosong("Bab II A.1: visi", "[Isi visi pada lembar Renstra (Jenis: Visi)]")
     ]
+
     def bagian(jenis: str, tempat: str) -> list[dict]:
         isi = f"[Isi {jenis.lower()} pada lembar Renstra (Jenis: {jenis})]"
         return penanda.daftar(r.get(jenis), f"Bab II A.{tempat}", isi)
@@ -411,174 +274,220 @@ def pk_sasaran(hasil: Hasil) -> list[dict]:
 
 def pk(data: DataLaporan, hasil: Hasil) -> dict:
     i = data.identitas
-    kapan = f" pada tanggal {fmt.tanggal(i.tanggal_pk)}" if i.tanggal_pk else ""
-    n_indikator = len(_semua_indikator(hasil))
-    pengantar = (
-        f"Perjanjian Kinerja Tahun {i.tahun} ditetapkan{kapan} {_pihak_kalimat(i)}. Perjanjian "
-        f"ini memuat {fmt.jumlah_terbilang(len(data.sasaran))} sasaran strategis dengan "
-        f"{fmt.jumlah_terbilang(n_indikator)} indikator kinerja beserta targetnya, sebagaimana "
-        "tercantum pada tabel-tabel berikut."
+    pengantar = teks.PK_PENGANTAR.format(
+        tahun=i.tahun, kapan=f" pada tanggal {fmt.tanggal(i.tanggal_pk)}" if i.tanggal_pk else "",
+        pihak=_pihak_kalimat(i), sasaran=fmt.jumlah_terbilang(len(data.sasaran)),
+        indikator=fmt.jumlah_terbilang(_jumlah_indikator(hasil)),
     )
     return {"pengantar": [paragraf(pengantar)], "sasaran": pk_sasaran(hasil)}
 
 
-# --- Bab III: capaian ----------------------------------------------------------------------
+# --- charts --------------------------------------------------------------------------------
 
 
-def _status(h: HasilIndikator) -> str:
-    i = h.indikator
-    if not h.tercapai:
-        return "target belum tercapai"
-    if i.polaritas != NEGATIF and i.realisasi is not None and i.realisasi > i.target:
-        return "melampaui target"
-    return "target tercapai"
+def _grafik(g) -> list[dict]:
+    """A drawn chart as a one-item list (render.py turns `gambar` into a picture); [] for None."""
+    if g is None:
+        return []
+    return [{"gambar": str(g.path), "judul": satu_baris(g.judul), "alt": satu_baris(g.alt)}]
 
 
-def kalimat_indikator(h: HasilIndikator, data: DataLaporan) -> str:
-    """Target, realisasi and capaian of one indicator in one sentence."""
-    i = h.indikator
-    target = fmt.nilai_satuan(i.target, i.satuan)
-    if i.realisasi is None:
-        return (f"Target indikator ini {target}; realisasinya belum diisi sehingga capaian belum "
-                "dapat dihitung.")
-    realisasi = fmt.nilai_satuan(i.realisasi, i.satuan)
-    if h.capaian is None:
-        return (f"Target indikator ini {target} dengan realisasi {realisasi}; karena targetnya 0, "
-                "capaian tidak dapat dihitung.")
-    sifat = " (indikator negatif: makin kecil realisasi makin baik)" if i.polaritas == NEGATIF else ""
-    return (
-        f"Indikator ini ditargetkan {target}{sifat} dan terealisasi {realisasi}, sehingga "
-        f"capaiannya {_persen(h.capaian, data)} ({_status(h)})."
-    )
+def gambar_grafik(data: DataLaporan, hasil: Hasil, folder: Path | None) -> dict:
+    """Draw every chart into `folder`: {"capaian": [..], "anggaran": [..], "tren": {kode: [..]}}.
+
+    With folder None nothing is drawn and matplotlib is never imported (each list is empty).
+    """
+    if folder is None:
+        return {"capaian": [], "anggaran": [], "tren": {}}
+    from generator import charts  # matplotlib is slow to import: only when charts are wanted
+
+    folder = Path(folder)
+    tahun = data.identitas.tahun
+    tren = {kode: _grafik(charts.grafik_tren(hi.indikator, tahun, folder, kode))
+            for kode, hi in an.indikator_berkode(hasil) if hi.indikator.realisasi_lalu}
+    return {
+        "capaian": _grafik(charts.grafik_capaian(hasil, data.pengaturan, folder, tahun)),
+        "anggaran": _grafik(charts.grafik_anggaran(hasil.anggaran, folder, tahun)),
+        "tren": tren,
+    }
 
 
-def kalimat_pembanding(h: HasilIndikator, periode: str) -> list[str]:
-    """Earlier years, the Renstra target and the national standard, when given."""
-    i = h.indikator
-    kalimat = []
-    if i.realisasi_lalu:
-        tahun = _gabung([f"Tahun {t} sebesar {fmt.nilai_satuan(v, i.satuan)}" for t, v in i.realisasi_lalu])
-        kalimat.append(f"Sebagai pembanding, realisasi {tahun}.")
-    if i.target_renstra is not None:
-        kalimat.append(
-            f"Target akhir Renstra {periode} untuk indikator ini adalah "
-            f"{fmt.nilai_satuan(i.target_renstra, i.satuan)}."
-        )
-    if i.standar_nasional is not None:
-        standar = fmt.nilai_satuan(i.standar_nasional, i.satuan)
-        kalimat.append(f"Standar nasional indikator ini sebesar {standar}.")
-    return kalimat
+def _ada_grafik(grafik: dict) -> bool:
+    return bool(grafik["capaian"] or grafik["anggaran"] or any(grafik["tren"].values()))
 
 
-def analisis(hs: HasilSasaran, no: int, data: DataLaporan, penanda: Penanda) -> list[dict]:
-    """Per indicator: its figures in words, comparisons, the explanation, supporting programs."""
+# --- Bab III A: the seven parts of each sasaran ----------------------------------------------
+
+
+class _Huruf:
+    """Letters the parts of one sasaran that are present: `a. ...`, `b. ...`, no gaps."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self, judul: str) -> str:
+        self.n += 1
+        return f"{fmt.huruf(self.n)}. {judul}"
+
+
+def _baris(obj, *names: str) -> dict:
+    """The named text fields of an analisis row, on one line each."""
+    return {name: satu_baris(getattr(obj, name)) for name in names}
+
+
+def _bagian_target(a: an.AnalisisSasaran, judul: _Huruf, tahun: int) -> dict:
+    """Part 1: the capaian table's heading, scale note and sentences."""
+    return {
+        "judul": judul(teks.JUDUL_TARGET.format(tahun=tahun)),
+        "skala": teks.SKALA.format(skala=a.target.skala),
+        "kalimat": [paragraf(f"{a.ringkasan.kalimat} {a.target.kalimat}")],
+    }
+
+
+def _bagian_tahun(a: an.AnalisisSasaran, judul: _Huruf, tren: dict) -> dict | str:
+    """Part 2: realisasi and capaian per year, one sentence (and chart) per indicator."""
+    p = a.tahun_lalu
+    if p is None:
+        return ""
+    rentang = f"{p.tahun[0]}–{p.tahun[-1]}"
+    return {
+        "judul": judul(teks.JUDUL_TAHUN_LALU),
+        "caption": f"Realisasi dan Capaian Indikator Sasaran {a.nomor} Tahun {rentang}",
+        "baris": [
+            {**_baris(b, "kode", "nama"),
+             "nilai": [{"tahun": str(n.tahun), **_baris(n, "realisasi", "capaian")} for n in b.nilai]}
+            for b in p.baris
+        ],
+        "catatan": f"Catatan: {satu_baris(p.catatan)}",
+        "uraian": [{"kalimat": [paragraf(b.kalimat)], "grafik": tren.get(b.kode, [])}
+                   for b in p.baris],
+    }
+
+
+def _bagian_renstra(a: an.AnalisisSasaran, judul: _Huruf, periode: str) -> dict | str:
+    """Part 3: realisasi of the year against the Renstra target."""
+    if not a.renstra:
+        return ""
+    return {
+        "judul": judul(teks.JUDUL_RENSTRA.format(periode=periode)),
+        "caption": f"Capaian Indikator Sasaran {a.nomor} terhadap Target Renstra {periode}",
+        "baris": [_baris(b, "kode", "nama", "target_renstra", "realisasi", "capaian", "status")
+                  for b in a.renstra],
+        "kalimat": [paragraf(b.kalimat) for b in a.renstra],
+    }
+
+
+def _bagian_standar(a: an.AnalisisSasaran, judul: _Huruf) -> dict | str:
+    """Part 4: realisasi against the national standard, where one is given."""
+    if not a.standar:
+        return ""
+    return {
+        "judul": judul(teks.JUDUL_STANDAR),
+        "caption": f"Perbandingan Indikator Sasaran {a.nomor} dengan Standar Nasional",
+        "baris": [_baris(b, "kode", "nama", "realisasi", "standar", "selisih", "penilaian")
+                  for b in a.standar],
+        "kalimat": [paragraf(b.kalimat) for b in a.standar],
+    }
+
+
+def _bagian_penjelasan(a: an.AnalisisSasaran, judul: _Huruf, penanda: Penanda) -> dict:
+    """Part 5: each indicator's Penjelasan, or a placeholder for staff to write it."""
+    isi = []
+    for p in a.penjelasan:
+        kode = satu_baris(p.kode)
+        if p.paragraf is None:
+            tempat = f"Bab III A, Sasaran {a.nomor}, {kode}: penyebab dan solusi"
+            isi.append({"label": f"{kode}: ", **penanda.kosong(
+                tempat, teks.PETUNJUK_PENJELASAN.format(kode=kode))})
+            continue
+        for n, baris in enumerate(p.paragraf):
+            isi.append({"label": f"{kode}: " if n == 0 else "", **paragraf(baris)})
+    return {"judul": judul(teks.JUDUL_PENJELASAN), "paragraf": isi}
+
+
+def _bagian_efisiensi(a: an.AnalisisSasaran, judul: _Huruf) -> dict | str:
+    """Part 6: the sasaran's budget lines, serapan beside capaian, one sentence."""
+    e = a.efisiensi
+    if e is None:
+        return ""
+    return {
+        "judul": judul(teks.JUDUL_EFISIENSI),
+        "caption": f"Anggaran yang Mendukung Sasaran {a.nomor}",
+        "baris": [_baris(b, "uraian", "pagu", "realisasi", "serapan") for b in e.baris],
+        **_baris(e, "pagu", "realisasi", "serapan", "capaian", "selisih"),
+        "kalimat": [paragraf(e.kalimat)],
+    }
+
+
+def _bagian_program(a: an.AnalisisSasaran, judul: _Huruf) -> dict | str:
+    """Part 7: the programs and activities that supported the sasaran."""
+    if not a.program:
+        return ""
+    # analisis split the lines already; re-splitting at other breaks (U+0085) would add numbers.
+    item = [{"no": f"{n}.", **paragraf(t)} for n, t in enumerate(a.program, start=1)]
+    return {"judul": judul(teks.JUDUL_PROGRAM), "pengantar": teks.PROGRAM_PENGANTAR, "item": item}
+
+
+def capaian_sasaran(a: an.AnalisisSasaran, data: DataLaporan, penanda: Penanda,
+                    tren: dict) -> dict:
+    """One sasaran of Bab III A: its capaian table and the parts that have data."""
+    judul = _Huruf()
     periode = satu_baris(data.identitas.periode_renstra)
-    hasil = []
-    for k, h in enumerate(hs.indikator, start=1):
-        i = h.indikator
-        isi = [paragraf(" ".join([kalimat_indikator(h, data), *kalimat_pembanding(h, periode)]))]
-        penjelasan = pecah(i.penjelasan)
-        isi += [paragraf(p) for p in penjelasan] or [penanda.kosong(
-            f"Bab III A, Sasaran {no}, Indikator {k}: penjelasan",
-            "[Tuliskan analisis penyebab keberhasilan atau kegagalan indikator ini beserta "
-            "upaya yang dilakukan]",
-        )]
-        if i.program_pendukung:
-            isi.append(paragraf(f"Program/kegiatan pendukung: {satu_baris(i.program_pendukung)}"))
-        hasil.append({"judul": f"Indikator {no}.{k}: {satu_baris(i.nama)}", "paragraf": isi})
-    return hasil
-
-
-def _baris_indikator(h: HasilIndikator, k: int, data: DataLaporan) -> dict:
-    i = h.indikator
     return {
-        "no": str(k),
-        "nama": satu_baris(i.nama),
-        "target": fmt.nilai_satuan(i.target, i.satuan),
-        "realisasi": fmt.nilai_satuan(i.realisasi, i.satuan),
-        "capaian": _capaian(h.capaian, data),
+        "no": str(a.nomor),
+        "nama": satu_baris(a.nama),
+        "indikator": [_baris(b, "kode", "nama", "target", "realisasi", "capaian", "kategori")
+                      for b in a.target.baris],
+        "capaian": a.target.capaian,
+        "kategori": a.target.kategori,
+        "target": _bagian_target(a, judul, data.identitas.tahun),
+        "tahun_lalu": _bagian_tahun(a, judul, tren),
+        "renstra": _bagian_renstra(a, judul, periode),
+        "standar": _bagian_standar(a, judul),
+        "penjelasan": _bagian_penjelasan(a, judul, penanda),
+        "efisiensi": _bagian_efisiensi(a, judul),
+        "program": _bagian_program(a, judul),
     }
 
 
-def _kalimat_sasaran(hs: HasilSasaran, no: int, data: DataLaporan) -> str:
-    if hs.capaian is None:
-        return f"Capaian Sasaran {no} belum dapat dihitung karena belum ada indikator yang memiliki capaian."
-    return (
-        f"Rata-rata capaian Sasaran {no} adalah {_persen(hs.capaian, data)} dengan kategori "
-        f"{_kategori(hs.capaian, data)}."
-    )
-
-
-def capaian_sasaran(hs: HasilSasaran, no: int, data: DataLaporan, penanda: Penanda) -> dict:
-    return {
-        "no": str(no),
-        "nama": satu_baris(hs.sasaran.nama),
-        "indikator": [_baris_indikator(h, k, data) for k, h in enumerate(hs.indikator, start=1)],
-        "capaian": _capaian(hs.capaian, data),
-        "kalimat": [paragraf(_kalimat_sasaran(hs, no, data))],
-        "analisis": analisis(hs, no, data, penanda),
-    }
-
-
-def kalimat_skala(skala: tuple[Kategori, ...]) -> str:
-    """`Sangat Baik (91 ke atas), ... dan Sangat Kurang (di bawah 51)`."""
-    bagian, atas = [], None
-    for k in skala:
-        if k.batas_bawah.is_finite():
-            bagian.append(f"{k.label} ({fmt.angka(k.batas_bawah)} ke atas)")
-            atas = k.batas_bawah
-        else:
-            bagian.append(f"{k.label} (di bawah {fmt.angka(atas)})" if atas is not None else k.label)
-    return "Nilai capaian dikelompokkan ke dalam kategori " + _gabung(bagian) + "."
-
-
-def capaian(data: DataLaporan, hasil: Hasil, penanda: Penanda) -> dict:
+def capaian(data: DataLaporan, hasil: Hasil, penanda: Penanda, grafik: dict) -> dict:
     i = data.identitas
+    p = data.pengaturan
+    ada_negatif = any(h.indikator.polaritas == NEGATIF for hs in hasil.sasaran for h in hs.indikator)
+    rumus = kalimat_rumus(p, ada_negatif)
     pk_tgl = f" yang ditetapkan pada tanggal {fmt.tanggal(i.tanggal_pk)}" if i.tanggal_pk else ""
-    ada_negatif = any(h.indikator.polaritas == NEGATIF for h in _semua_indikator(hasil))
-    rumus = kalimat_rumus(data.pengaturan, ada_negatif)
-    pengantar = [
-        f"Pengukuran kinerja dilakukan dengan membandingkan realisasi setiap indikator kinerja "
-        f"dengan target dalam Perjanjian Kinerja Tahun {i.tahun}{pk_tgl}. {rumus}",
-        kalimat_skala(data.pengaturan.skala_kategori),
-        f"{kalimat_capaian(hasil, data)} {kalimat_target(hasil)} Uraian capaian setiap sasaran "
-        "strategis adalah sebagai berikut.",
-    ]
-    sasaran = [capaian_sasaran(hs, n, data, penanda) for n, hs in enumerate(hasil.sasaran, start=1)]
+    pengantar = [teks.CAPAIAN_PENGANTAR.format(tahun=i.tahun, pk_tgl=pk_tgl, rumus=rumus),
+                 teks.CAPAIAN_URAIAN]
+    sasaran = [capaian_sasaran(a, data, penanda, grafik["tren"]) for a in an.analisis_semua(data, hasil)]
     rekap = [
         {"no": str(n), "nama": satu_baris(hs.sasaran.nama), "jumlah": str(len(hs.indikator)),
-         "capaian": _capaian(hs.capaian, data), "kategori": _kategori(hs.capaian, data)}
+         "capaian": an.teks_capaian(hs.capaian, p), "kategori": an.kategori_cetak(hs.capaian, p)}
         for n, hs in enumerate(hasil.sasaran, start=1)
     ]
     return {
-        "pengantar": [paragraf(p) for p in pengantar],
+        "pengantar": [paragraf(t) for t in pengantar],
         "rumus": rumus,
         "sasaran": sasaran,
         "kegiatan": kegiatan(data),
         "rekap": rekap,
-        "rata_rata": _capaian(hasil.capaian, data),
-        "kategori": _kategori(hasil.capaian, data),
-        "kesimpulan": [paragraf(f"{kalimat_capaian(hasil, data)} {kalimat_target(hasil)}")],
+        "rata_rata": an.teks_capaian(hasil.capaian, p),
+        "kategori": an.kategori_cetak(hasil.capaian, p),
+        "skala": teks.SKALA.format(skala=an.deskripsi_skala(p.skala_kategori)),
+        "grafik": grafik["capaian"],
     }
-
-
-_JUDUL_KEGIATAN = {
-    "Tahapan Pemilu": "Tahapan Pemilu yang didukung pada Tahun {tahun}:",
-    "Tahapan Pemilihan": "Tahapan Pemilihan yang didukung pada Tahun {tahun}:",
-    "Kegiatan": "Kegiatan yang mendukung capaian kinerja pada Tahun {tahun}:",
-}
 
 
 def kegiatan(data: DataLaporan) -> list[dict]:
     """The Tahapan/Kegiatan lists that the workbook gives, in a fixed order."""
     return [
-        {"judul": _JUDUL_KEGIATAN[k].format(tahun=data.identitas.tahun), "item": daftar(data.daftar[k])}
+        {"judul": teks.JUDUL_KEGIATAN[k].format(tahun=data.identitas.tahun),
+         "item": daftar(data.daftar[k])}
         for k in KEGIATAN
         if pecah(list(data.daftar.get(k, ())))
     ]
 
 
-# --- Bab III: anggaran ---------------------------------------------------------------------
+# --- Bab III B: anggaran -------------------------------------------------------------------
 
 
 def _uang(r) -> dict:
@@ -590,7 +499,20 @@ def _uang(r) -> dict:
     }
 
 
-def anggaran(data: DataLaporan, hasil: Hasil) -> dict:
+def kalimat_sisa(hasil: Hasil) -> str:
+    """What the budget tables do not show: the amount left unspent, or spent above the pagu.
+
+    The realisation itself is stated once, in analisis.ringkasan (Ikhtisar and Bab IV).
+    """
+    sisa = hasil.anggaran.total.sisa
+    if sisa > 0:
+        return f"Sisa anggaran yang tidak terserap sebesar {fmt.rupiah(sisa)}."
+    if sisa < 0:
+        return f"Realisasi anggaran melebihi pagu sebesar {fmt.rupiah(-sisa)}."
+    return "Seluruh pagu anggaran terserap."
+
+
+def anggaran(data: DataLaporan, hasil: Hasil, grafik: dict) -> dict:
     ha = hasil.anggaran
     sumber = [
         {
@@ -603,17 +525,16 @@ def anggaran(data: DataLaporan, hasil: Hasil) -> dict:
         for n, s in enumerate(ha.sumber, start=1)
     ]
     rincian = _gabung([f"{satu_baris(s.nama)} sebesar {fmt.rupiah(s.jumlah.pagu)}" for s in ha.sumber])
-    pengantar = (
-        f"Pada Tahun {data.identitas.tahun}, {nama_satker(data.identitas)} mengelola pagu "
-        f"anggaran sebesar {fmt.rupiah(ha.total.pagu)} yang bersumber dari {rincian}. Realisasi "
-        "anggaran menurut sumber dana adalah sebagai berikut."
-    )
+    pengantar = teks.ANGGARAN_PENGANTAR.format(
+        tahun=data.identitas.tahun, satker=nama_satker(data.identitas),
+        pagu=fmt.rupiah(ha.total.pagu), rincian=rincian)
     total = {**_uang(ha.total), "baris": [{"nama": satu_baris(s.nama), **_uang(s.jumlah)} for s in ha.sumber]}
     return {
         "pengantar": [paragraf(pengantar)],
         "sumber": sumber,
         "total": total,
-        "kalimat": [paragraf(kalimat_anggaran(hasil, data.identitas.tahun))],
+        "kalimat": [paragraf(kalimat_sisa(hasil))],
+        "grafik": grafik["anggaran"],
     }
 
 
@@ -621,12 +542,9 @@ def anggaran(data: DataLaporan, hasil: Hasil) -> dict:
 
 
 def kesimpulan(data: DataLaporan, hasil: Hasil) -> list[dict]:
-    teks = (
-        f"Laporan Kinerja ini menyajikan capaian kinerja {nama_satker(data.identitas)} Tahun "
-        f"{data.identitas.tahun}. {kalimat_capaian(hasil, data)} {kalimat_target(hasil)} "
-        f"{kalimat_anggaran(hasil, data.identitas.tahun)}"
-    )
-    return [paragraf(teks)]
+    pembuka = teks.KESIMPULAN_PEMBUKA.format(satker=nama_satker(data.identitas),
+                                              tahun=data.identitas.tahun)
+    return [paragraf(f"{pembuka} {an.ringkasan(data, hasil)}")]
 
 
 def _pihak(nama: str | None, jabatan: str | None, nip: str | None, penanda: Penanda,
@@ -655,29 +573,25 @@ def lampiran(data: DataLaporan, penanda: Penanda) -> dict:
             "Lampiran 2: tanggal Perjanjian Kinerja", f"[{satu_baris(i.tempat)}, tanggal Perjanjian Kinerja]"
         )
     periode = satu_baris(i.periode_renstra)
-    janji = [
-        "Pihak Pertama berjanji mewujudkan target kinerja tahunan sebagaimana tercantum dalam "
-        f"tabel berikut, sebagai bagian dari pencapaian sasaran jangka menengah Rencana Strategis "
-        f"{periode}. Keberhasilan maupun kegagalan pencapaian target tersebut menjadi tanggung "
-        "jawab Pihak Pertama.",
-        "Pihak Kedua memberikan supervisi yang diperlukan, mengevaluasi capaian kinerja atas "
-        "perjanjian ini, dan mengambil tindakan yang diperlukan dalam rangka pemberian "
-        "penghargaan dan sanksi.",
-    ]
     return {"pk": {
         "tempat_tanggal": tempat_tanggal,
         "pertama": _pihak(i.nama_penandatangan, i.jabatan_penandatangan, i.nip_penandatangan,
                           penanda, "Pihak Pertama"),
         "kedua": _pihak(i.nama_atasan, i.jabatan_atasan, None, penanda, "Pihak Kedua"),
-        "janji": [paragraf(p) for p in janji],
+        "janji": [paragraf(p.format(periode=periode)) for p in teks.JANJI_PK],
     }}
 
 
 # --- the whole context ---------------------------------------------------------------------
 
 
-def build_context(data: DataLaporan, hasil: Hasil) -> dict:
+def build_context(data: DataLaporan, hasil: Hasil, grafik: Path | None = None) -> dict:
     """Everything the template prints, as plain strings, lists and dicts.
+
+    `grafik` is a folder to draw the charts into (generator.charts); None draws none and the
+    report has no charts, chart captions or Daftar Grafik. A chart is a dict {"gambar" (the
+    PNG path), "judul", "alt"} in a list that is empty without it; render.py turns `gambar`
+    into a picture. `ada_grafik` is "ya" when any chart was drawn, else "".
 
     `placeholders` lists (in Indonesian) each place where the report shows a highlighted
     placeholder instead of content from the workbook. `logo` is the logo's path as text,
@@ -686,6 +600,7 @@ def build_context(data: DataLaporan, hasil: Hasil) -> dict:
     i = data.identitas
     penanda = Penanda()
     narasi = penanda.narasi
+    gambar = gambar_grafik(data, hasil, grafik)
     # Built in document order, so that `placeholders` lists the places in reading order.
     context = {
         "kertas": data.pengaturan.ukuran_kertas,
@@ -697,11 +612,12 @@ def build_context(data: DataLaporan, hasil: Hasil) -> dict:
         "sampul": sampul(i),
         "logo": str(i.logo) if i.logo else "",
         "ttd": tanda_tangan(i),
+        "ada_grafik": "ya" if _ada_grafik(gambar) else "",
         "kata_pengantar": narasi(
             data, KATA_PENGANTAR, "Kata Pengantar", "[Tuliskan kata pengantar di sini]"),
         "ikhtisar": narasi(
             data, IKHTISAR, "Ikhtisar Eksekutif", "[Tuliskan ikhtisar eksekutif di sini]"),
-        "ikhtisar_ringkasan": ringkasan(data, hasil),
+        "ikhtisar_ringkasan": [paragraf(an.ringkasan(data, hasil))],
         "capaian_penting": daftar(data.daftar.get(CAPAIAN_PENTING, ())),
         "latar_belakang": narasi(
             data, LATAR_BELAKANG, "Bab I A: latar belakang", "[Tuliskan latar belakang di sini]"),
@@ -715,8 +631,8 @@ def build_context(data: DataLaporan, hasil: Hasil) -> dict:
         "sistematika": sistematika(),
         "renstra": renstra(data, penanda),
         "pk": pk(data, hasil),
-        "capaian": capaian(data, hasil, penanda),
-        "anggaran": anggaran(data, hasil),
+        "capaian": capaian(data, hasil, penanda, gambar),
+        "anggaran": anggaran(data, hasil, gambar),
         "penutup_kesimpulan": kesimpulan(data, hasil),
         "penutup": narasi(
             data, PENUTUP, "Bab IV: penutup", "[Tuliskan penutup dan rencana ke depan di sini]"),

@@ -2,9 +2,11 @@
 
 The only module that imports docxtpl. Jinja runs sandboxed with autoescape and
 StrictUndefined, so a value with `&` or `<` cannot corrupt the XML and a missing value fails
-instead of printing blank. After rendering, the document is finished here: table captions
-numbered per chapter, the Daftar Isi and Daftar Tabel filled (Word refreshes them on open),
-the paper size set, and no template tag may be left.
+instead of printing blank. Charts in the context (dicts with a `gambar` path, see
+context.build_context) become pictures 14 cm wide carrying their alternative text. After
+rendering, the document is finished here: table and chart captions numbered per chapter, the
+Daftar Isi, Daftar Tabel and Daftar Grafik filled (Word refreshes them on open), picture ids
+made unique, the paper size set, and no template tag may be left.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
@@ -40,11 +42,13 @@ _ENKODE = re.compile("[\ue000{}]")
 _DEKODE = re.compile("\ue000([\ue000\ue001\ue002])")
 KERTAS = {"A4": (11906, 16838), "F4": (12189, 18709)}  # twips: 210x297 mm, 215x330 mm
 TINGGI_LOGO = Mm(35)
+# A4 text width is 210 - 40 - 30 mm = 14 cm (F4 is wider); charts are drawn 15 cm wide and shrink.
+LEBAR_GRAFIK = Cm(14)
 JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
 GAYA_DAFTAR_ISI = {1: "TOC1", 2: "TOC2", 3: "TOC3"}
 GAYA_DAFTAR_TABEL = "TableofFigures"
 CAPTION = "Caption"
-SEQ_TABEL = re.compile(r"^\s*SEQ\s+Tabel\b")
+SEQ = re.compile(r"^\s*SEQ\s+(Tabel|Grafik)\b")
 
 
 # --- template ------------------------------------------------------------------------------
@@ -90,6 +94,39 @@ def _logo(tpl: DocxTemplate, path: str) -> InlineImage | str:
     return InlineImage(tpl, str(berkas), height=TINGGI_LOGO)
 
 
+class Gambar(InlineImage):
+    """An InlineImage whose wp:docPr carries the alternative text Word shows as Alt Text.
+
+    docxtpl's InlineImage writes no description; this builds the same run with `descr` set.
+    The text is brace-encoded like every value (see ESC) and decoded after the tag check.
+    """
+
+    def __init__(self, tpl: DocxTemplate, path: str, alt: str, width) -> None:
+        super().__init__(tpl, path, width=width)
+        self.alt = alt
+
+    def _insert_image(self) -> str:
+        inline = self.tpl.current_rendering_part.new_pic_inline(
+            self.image_descriptor, self.width, self.height)
+        inline.docPr.set("descr", _lindungi(self.alt))
+        return (f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">')
+
+
+def _grafik(tpl: DocxTemplate, value):
+    """The context with every chart dict's `gambar` path turned into a Gambar."""
+    if isinstance(value, list):
+        return [_grafik(tpl, v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if isinstance(value.get("gambar"), str) and value["gambar"]:
+        berkas = Path(value["gambar"])
+        if not berkas.is_file():
+            raise LkjError(f"Berkas grafik tidak ditemukan: {berkas}")
+        return {**value, "gambar": Gambar(tpl, str(berkas), value.get("alt", ""), LEBAR_GRAFIK)}
+    return {k: _grafik(tpl, v) for k, v in value.items()}
+
+
 def render_report(context: dict, out_path: Path, template: Path | None = None) -> Path:
     """Fill the template with `context` (from build_context) and write `out_path`.
 
@@ -104,7 +141,7 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
         tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise LkjError(f"Templat {template} bukan dokumen Word .docx yang dapat dibaca") from exc
-    isi = {**context, "logo": _logo(tpl, context.get("logo", ""))}
+    isi = {**_grafik(tpl, context), "logo": _logo(tpl, context.get("logo", ""))}
     try:
         tpl.render(isi, jinja_env=make_environment(), autoescape=True)
     except TemplateError as exc:
@@ -125,12 +162,15 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
 
 
 def selesaikan(doc, kertas: str) -> None:
-    """Number the captions, fill Daftar Isi and Daftar Tabel, set the paper size."""
+    """Number the captions, fill Daftar Isi, Daftar Tabel and Daftar Grafik, set the paper."""
     body = doc.element.body
-    nomori_tabel(body)
-    judul, tabel = _tandai(body)
+    nomori_caption(body)
+    judul, daftar = _tandai(body)
     isi_daftar(body, lambda instr: "\\o" in instr, judul)
-    isi_daftar(body, lambda instr: '\\c "Tabel"' in instr, tabel)
+    for label, entri in daftar.items():
+        isi_daftar(body, lambda instr, label=label: f'\\c "{label}"' in instr, entri)
+    nomori_gambar(body)
+    satukan_sel_gabung(body)
     atur_kertas(body, kertas)
 
 
@@ -143,23 +183,57 @@ def _bab_baru(p) -> bool:
     return _gaya(p) == "Heading1"
 
 
-def nomori_tabel(body) -> None:
-    """Number the `SEQ Tabel` fields 1, 2, ... within each chapter (Heading 1).
+def _seq(fld) -> str:
+    """`Tabel` or `Grafik` for a caption's SEQ field, "" for any other field."""
+    cocok = SEQ.match(fld.get(qn("w:instr"), ""))
+    return cocok.group(1) if cocok else ""
 
-    The first of a chapter gets `\\r 1`, so Word restarts the sequence too when it updates
-    fields; the cached result is what LibreOffice and un-updated Word show.
+
+def nomori_caption(body) -> None:
+    """Number the `SEQ Tabel` and `SEQ Grafik` fields 1, 2, ... each, within each chapter.
+
+    The first of a label in a chapter gets `\\r 1`, so Word restarts the sequence too when it
+    updates fields; the cached result is what LibreOffice and un-updated Word show.
     """
-    nomor = 0
+    nomor: dict[str, int] = {}
     for p in body.iter(qn("w:p")):
         if _bab_baru(p):
-            nomor = 0
+            nomor = {}
         for fld in p.iter(qn("w:fldSimple")):
-            if SEQ_TABEL.match(fld.get(qn("w:instr"), "")):
-                nomor += 1
-                ulang = "\\r 1 " if nomor == 1 else ""
-                fld.set(qn("w:instr"), f" SEQ Tabel {ulang}\\* ARABIC ")
+            label = _seq(fld)
+            if label:
+                nomor[label] = nomor.get(label, 0) + 1
+                ulang = "\\r 1 " if nomor[label] == 1 else ""
+                fld.set(qn("w:instr"), f" SEQ {label} {ulang}\\* ARABIC ")
                 for t in fld.iter(qn("w:t")):
-                    t.text = str(nomor)
+                    t.text = str(nomor[label])
+
+
+def _lanjutan(tr) -> bool:
+    """Whether the row's first cell continues a vertical merge from the row above."""
+    tc = tr.find(qn("w:tc"))
+    merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}") if tc is not None else None
+    return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+
+
+def satukan_sel_gabung(body) -> None:
+    """Keep the rows under one vertically merged cell on one page (keep-with-next).
+
+    Without it a page break can fall inside an indicator's years, and the rows on the next
+    page show an empty merged cell. A group taller than a page still breaks.
+    """
+    for tbl in body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        for tr, berikut in zip(rows, rows[1:], strict=False):
+            if _lanjutan(berikut):
+                for p in tr.iter(qn("w:p")):
+                    p.get_or_add_pPr().keepNext_val = True
+
+
+def nomori_gambar(body) -> None:
+    """Give every picture a unique wp:docPr id (docxtpl gives all of one rendering the same)."""
+    for n, doc_pr in enumerate(body.iter(qn("wp:docPr")), start=1):
+        doc_pr.set("id", str(n))
 
 
 def teks_paragraf(p) -> str:
@@ -173,22 +247,24 @@ def teks_paragraf(p) -> str:
     return " ".join("".join(bagian).split())
 
 
-def _tandai(body) -> tuple[list, list]:
-    """Bookmark each heading and each table caption; return (level, text, bookmark) lists."""
+def _tandai(body) -> tuple[list, dict[str, list]]:
+    """Bookmark each heading and each caption; return (level, text, bookmark) lists: the
+    headings, and the captions by label (`Tabel`, `Grafik`)."""
     ids = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))]
     berikut = max(ids, default=0) + 1
-    judul, tabel = [], []
+    judul: list = []
+    daftar: dict[str, list] = {"Tabel": [], "Grafik": []}
     for p in body.iter(qn("w:p")):
         gaya = _gaya(p)
-        if gaya in JUDUL or (gaya == CAPTION and any(
-            SEQ_TABEL.match(f.get(qn("w:instr"), "")) for f in p.iter(qn("w:fldSimple"))
-        )):
+        label = next(filter(None, map(_seq, p.iter(qn("w:fldSimple")))), "") \
+            if gaya == CAPTION else ""
+        if gaya in JUDUL or label:
             nama = f"_Toc_lkj_{berikut}"
             _bookmark(p, berikut, nama)
             entri = (JUDUL.get(gaya, 1), teks_paragraf(p), nama)
-            (judul if gaya in JUDUL else tabel).append(entri)
+            (daftar[label] if label else judul).append(entri)
             berikut += 1
-    return judul, tabel
+    return judul, daftar
 
 
 def _bookmark(p, bid: int, nama: str) -> None:
@@ -311,6 +387,9 @@ def _pulihkan_kurung(doc) -> None:
         for t in part.element.iter(qn("w:t")):
             if t.text and ESC in t.text:
                 t.text = _pulihkan(t.text)
+        for doc_pr in part.element.iter(qn("wp:docPr")):
+            if ESC in doc_pr.get("descr", ""):
+                doc_pr.set("descr", _pulihkan(doc_pr.get("descr")))
 
 
 def _properti(doc, context: dict) -> None:

@@ -5,6 +5,12 @@ The reference's slips are not reproduced (the RM pagu is 20.350.023.000, one sig
 The reference gives only the total budget realisation (99,74%); the split of realisasi
 between the two funding sources below is illustrative, chosen so that the total is
 Rp59.992.385.000, which is 99,74% of the pagu of Rp60.148.772.000.
+
+ILLUSTRATIVE, not in the reference (which does only part 1 of the Bab III analysis): the
+realisasi of 2022 and 2023, the Target Renstra, the Standar Nasional, the Program Pendukung,
+and the split of each funding source into budget lines with Uraian and Sasaran Strategis
+(source totals 20.350.023.000 and 39.798.749.000 kept). They exist so that the sample shows
+every part of the Bab III analysis; the sample workbook mirrors them.
 """
 
 from __future__ import annotations
@@ -41,15 +47,29 @@ def identitas() -> Identitas:
     )
 
 
+SASARAN_1 = "Meningkatnya penyelenggaraan pemilihan umum yang demokratis"
+SASARAN_2 = "Terlaksananya pemilihan umum yang aman, jujur dan adil"
+
+
+def lalu(r2022: str, r2023: str) -> tuple[tuple[int, D], ...]:
+    """Realisasi of the two earlier years (illustrative)."""
+    return ((2022, D(r2022)), (2023, D(r2023)))
+
+
 def sasaran() -> tuple[Sasaran, ...]:
     return (
         Sasaran(
-            "Meningkatnya penyelenggaraan pemilihan umum yang demokratis",
+            SASARAN_1,
             (
                 Indikator(
                     "Persentase KPU Kabupaten yang menyelenggarakan Pemilu/Pemilihan sesuai "
                     "jadwal dan ketentuan yang berlaku",
                     "%", D(100), D(100),
+                    realisasi_lalu=lalu("100", "100"), target_renstra=D(100),
+                    program_pendukung=(
+                        "1. Penyelenggaraan tahapan Pemilu dan Pemilihan\n"
+                        "2. Pembentukan dan pembinaan badan ad hoc"
+                    ),
                     penjelasan=(
                         "Seluruh tahapan Pemilu dan Pemilihan yang menjadi tanggung jawab "
                         "kabupaten selesai pada waktunya menurut jadwal yang ditetapkan KPU, "
@@ -60,6 +80,8 @@ def sasaran() -> tuple[Sasaran, ...]:
                 Indikator(
                     "Persentase peningkatan pelayanan terhadap partai politik calon peserta Pemilu",
                     "%", D(100), D(100),
+                    realisasi_lalu=lalu("90", "95"),
+                    program_pendukung="- Penyelenggaraan tahapan Pemilu dan Pemilihan",
                     penjelasan=(
                         "Layanan bagi partai politik dibuka melalui meja bantuan selama masa "
                         "pencalonan, sehingga setiap permintaan data dan konsultasi dari partai "
@@ -69,6 +91,12 @@ def sasaran() -> tuple[Sasaran, ...]:
                 Indikator(
                     "Persentase peningkatan pelayanan terhadap pemilih",
                     "%", D(75), D("77.29"),
+                    realisasi_lalu=lalu("68.5", "72.4"), target_renstra=D(80),
+                    standar_nasional=D(76),
+                    program_pendukung=(
+                        "Pemutakhiran data pemilih berkelanjutan\n"
+                        "Sosialisasi dan pendidikan pemilih"
+                    ),
                     penjelasan=(
                         "Realisasi melampaui target berkat layanan pindah memilih, pemutakhiran "
                         "daftar pemilih yang diikuti pencocokan dan penelitian berbasis web, "
@@ -80,12 +108,14 @@ def sasaran() -> tuple[Sasaran, ...]:
             ),
         ),
         Sasaran(
-            "Terlaksananya pemilihan umum yang aman, jujur dan adil",
+            SASARAN_2,
             (
                 Indikator(
                     "Persentase KPU, KPU Provinsi dan KPU Kabupaten/Kota yang melaksanakan "
                     "pemilu tanpa konflik",
                     "%", D(95), D(95),
+                    realisasi_lalu=lalu("92", "93"), target_renstra=D(100),
+                    program_pendukung="Fasilitasi pengamanan tahapan bersama pemerintah daerah",
                     penjelasan=(
                         "Tahapan berjalan tertib dan tidak ada sengketa yang berujung pada "
                         "gugatan di pengadilan; perlakuan yang sama kepada semua peserta "
@@ -95,6 +125,8 @@ def sasaran() -> tuple[Sasaran, ...]:
                 Indikator(
                     "Persentase penyelenggara Pemilu yang terbukti melakukan pelanggaran",
                     "%", D(3), D("0.4"), polaritas=NEGATIF,
+                    realisasi_lalu=lalu("1.2", "0.8"), target_renstra=D(2),
+                    program_pendukung="Pembinaan kode etik penyelenggara Pemilu",
                     penjelasan=(
                         "Temuan pengawas pada hari pemungutan suara bersifat administratif dan "
                         "tidak mengubah hasil; petugas yang bersangkutan dibina melalui "
@@ -106,16 +138,27 @@ def sasaran() -> tuple[Sasaran, ...]:
     )
 
 
+RM = "Rupiah Murni (APBN)"
+HIBAH = "Hibah Pemilihan (APBD)"
+
+
 def anggaran() -> tuple[BarisAnggaran, ...]:
+    """Budget lines (illustrative split); RM 20.350.023.000 / 20.301.510.000, Hibah
+    39.798.749.000 / 39.690.875.000; one RM line serves no single sasaran."""
     return (
-        BarisAnggaran(
-            "Rupiah Murni (APBN)", D(20_350_023_000), D(20_301_510_000),
-            uraian="Dukungan manajemen dan pelaksanaan tugas teknis KPU",
-        ),
-        BarisAnggaran(
-            "Hibah Pemilihan (APBD)", D(39_798_749_000), D(39_690_875_000),
-            uraian="Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati 2024",
-        ),
+        BarisAnggaran(RM, D(12_850_023_000), D(12_831_260_000),
+                      uraian="Belanja pegawai dan operasional perkantoran"),
+        BarisAnggaran(RM, D(4_200_000_000), D(4_187_450_000),
+                      uraian="Pemutakhiran data pemilih dan layanan peserta Pemilu",
+                      sasaran=SASARAN_1),
+        BarisAnggaran(RM, D(3_300_000_000), D(3_282_800_000),
+                      uraian="Pengawasan internal dan pembinaan penyelenggara", sasaran=SASARAN_2),
+        BarisAnggaran(HIBAH, D(21_500_000_000), D(21_452_300_000),
+                      uraian="Pembentukan dan honorarium badan ad hoc Pemilihan", sasaran=SASARAN_1),
+        BarisAnggaran(HIBAH, D(12_298_749_000), D(12_251_075_000),
+                      uraian="Pengadaan dan distribusi logistik Pemilihan", sasaran=SASARAN_1),
+        BarisAnggaran(HIBAH, D(6_000_000_000), D(5_987_500_000),
+                      uraian="Fasilitasi kampanye dan pengamanan Pemilihan", sasaran=SASARAN_2),
     )
 
 

@@ -11,16 +11,16 @@ import io
 import re
 import sys
 import zipfile
-from datetime import date, datetime
-from decimal import Decimal
 from copy import copy
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from generator.blank import build_blank_workbook  # noqa: E402
+from generator.blank import FORMAT_ANGKA, build_blank_workbook  # noqa: E402
 from generator.model import POSITIF, DataLaporan  # noqa: E402
 
 FIXED_TIME = datetime(2025, 3, 13, 8, 0, 0)
@@ -66,16 +66,23 @@ def _columns(sheet: Any) -> dict[str, int]:
     return {cell.value: cell.column for cell in sheet[1] if cell.value}
 
 
+def _add_column(sheet: Any, header: str, width: int) -> int:
+    """A column after the last, its header styled like the blank workbook's own headers."""
+    column = sheet.max_column + 1
+    cell = sheet.cell(row=1, column=column, value=header)
+    first = sheet["A1"]
+    cell.font, cell.fill = copy(first.font), copy(first.fill)
+    cell.border, cell.alignment = copy(first.border), copy(first.alignment)
+    sheet.column_dimensions[cell.column_letter].width = width
+    return column
+
+
 def _kinerja(sheet: Any, data: DataLaporan) -> None:
     years = sorted({y for s in data.sasaran for i in s.indikator for y, _ in i.realisasi_lalu})
     columns = _columns(sheet)
-    for year in years:  # earlier years sit left of Target Renstra, oldest first
-        column = sheet.max_column + 1
-        header = sheet.cell(row=1, column=column, value=f"Realisasi {year}")
-        header.font, header.fill = copy(sheet["A1"].font), copy(sheet["A1"].fill)
-        columns[f"Realisasi {year}"] = column
-    notes = sheet.max_column + 1
-    sheet.cell(row=1, column=notes, value="Keterangan")
+    for year in years:  # added after the contract's columns, oldest first
+        columns[f"Realisasi {year}"] = _add_column(sheet, f"Realisasi {year}", 16)
+    notes = _add_column(sheet, "Keterangan", 60)
     row = 2
     for s in data.sasaran:
         for n, i in enumerate(s.indikator):
@@ -89,7 +96,9 @@ def _kinerja(sheet: Any, data: DataLaporan) -> None:
                 **{f"Realisasi {y}": _number(v) for y, v in i.realisasi_lalu},
             }
             for header, value in values.items():
-                sheet.cell(row=row, column=columns[header], value=value)
+                cell = sheet.cell(row=row, column=columns[header], value=value)
+                if header.startswith("Realisasi "):
+                    cell.number_format = FORMAT_ANGKA
             row += 1
     sheet.cell(row=2, column=notes, value=ILUSTRASI_KINERJA)
     _percent_cell(sheet, columns["Realisasi"])
@@ -107,8 +116,7 @@ def _percent_cell(sheet: Any, column: int) -> None:
 
 def _anggaran(sheet: Any, data: DataLaporan) -> None:
     columns = _columns(sheet)
-    notes = sheet.max_column + 1
-    sheet.cell(row=1, column=notes, value="Keterangan")
+    notes = _add_column(sheet, "Keterangan", 60)
     for row, line in enumerate(data.anggaran, start=2):
         for header, value in {"Sumber Dana": line.sumber, "Uraian": line.uraian,
                               "Pagu": _number(line.pagu), "Realisasi": _number(line.realisasi),
@@ -144,12 +152,23 @@ def fill(data: DataLaporan) -> Any:
     return wb
 
 
+def _check_reference(data: DataLaporan) -> None:
+    """The illustrative budget split must keep the reference's total pagu and its 99,74%."""
+    pagu = sum(line.pagu for line in data.anggaran)
+    realisasi = sum(line.realisasi for line in data.anggaran)
+    persen = (realisasi * 100 / pagu).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if (pagu, persen) != (Decimal(60_148_772_000), Decimal("99.74")):
+        raise SystemExit(f"sample_data does not match the reference: pagu {pagu}, realisasi {persen}%")
+
+
 def build(out: Path) -> Path:
     """Write the sample workbook to `out`, byte for byte the same on every run."""
     from sample_data import contoh_data
 
+    data = contoh_data()
+    _check_reference(data)
     buffer = io.BytesIO()
-    fill(contoh_data()).save(buffer)
+    fill(data).save(buffer)
     out.write_bytes(_fixed_zip(buffer.getvalue()))
     return out
 

@@ -39,6 +39,8 @@ KODE = "KodeTemplat"
 TTD = "TandaTangan"
 TTD_SEL = "TandaTanganTabel"
 CAPTION = "Caption"
+GAMBAR = "Gambar"
+KETERANGAN = "KeteranganTabel"
 SEL, SEL_ANGKA, SEL_TENGAH = "IsiTabel", "AngkaTabel", "TengahTabel"
 SEL_KEPALA, SEL_JUMLAH, SEL_JUMLAH_ANGKA = "KepalaTabel", "JumlahTabel", "JumlahAngkaTabel"
 
@@ -143,15 +145,27 @@ def field(p, instr: str, cached: str, dirty: bool = False) -> None:
         p._p.append(parse_xml(xml))
 
 
-def caption(doc, bab: int, judul: str) -> None:
-    """`Tabel 3.` + SEQ field + title; render.py renumbers the SEQ fields per chapter."""
-    p = para(doc, CAPTION, f"Tabel {bab}.")
+def caption(doc, bab: int, judul: str, label: str = "Tabel") -> None:
+    """`Tabel 3.` (or `Grafik 3.`) + SEQ field + title; render.py renumbers the SEQ fields per
+    chapter and lists each label in its own table of figures."""
+    p = para(doc, CAPTION, f"{label} {bab}.")
     p._p.append(
         parse_xml(
-            f'<w:fldSimple {W} w:instr=" SEQ Tabel \\* ARABIC "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+            f'<w:fldSimple {W} w:instr=" SEQ {label} \\* ARABIC "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
         )
     )
     p._p.append(parse_xml(_run_xml(" " + judul)))
+
+
+def grafik(doc, var: str, bab: int) -> None:
+    """The charts of a list (empty when no chart was drawn): caption above, then the picture.
+
+    render.py turns `g.gambar` into a picture 14 cm wide with `g.alt` as its Alt Text.
+    """
+    tag(doc, "{%p for g in " + var + " %}")
+    caption(doc, bab, "{{ g.judul }}", "Grafik")
+    para(doc, GAMBAR, "{{ g.gambar }}")
+    tag(doc, "{%p endfor %}")
 
 
 # --- styles --------------------------------------------------------------------------------
@@ -219,6 +233,9 @@ def _para_styles() -> list[str]:
                + _rpr(), DAFTAR),
         _style("paragraph", CAPTION, "caption", "Normal",
                _ppr("center", 240, 120, 240, extra=keep) + _rpr(22, True), None, 35),
+        _style("paragraph", GAMBAR, "Gambar", "Normal", _ppr("center", 0, 240) + _rpr()),
+        _style("paragraph", KETERANGAN, "Keterangan Tabel", "Normal",
+               _ppr("both", 60, 120, 240) + _rpr(20)),
         _style("paragraph", TTD, "Tanda Tangan", "Normal",
                _ppr("center", 0, 0, 240, '<w:ind w:left="3402"/>', keep) + _rpr()),
         _style("paragraph", TTD_SEL, "Tanda Tangan Tabel", "Normal", _ppr("center") + _rpr(22)),
@@ -488,6 +505,11 @@ def daftar_isi(doc) -> None:
     para(doc, H1, "DAFTAR TABEL")
     p = para(doc, "TableofFigures")
     field(p, 'TOC \\h \\z \\c "Tabel"', f"Daftar tabel {DIPERBARUI}", dirty=True)
+    tag(doc, "{%p if ada_grafik %}")
+    para(doc, H1, "DAFTAR GRAFIK")
+    p = para(doc, "TableofFigures")
+    field(p, 'TOC \\h \\z \\c "Grafik"', f"Daftar grafik {DIPERBARUI}", dirty=True)
+    tag(doc, "{%p endif %}")
 
 
 def bab_1(doc) -> None:
@@ -550,9 +572,109 @@ def bab_2(doc) -> None:
 
 
 KOLOM_CAPAIAN = [
-    ("No", 1.0, SEL_TENGAH), ("Indikator Kinerja", 6.6, SEL), ("Target", 2.0, SEL_ANGKA),
-    ("Realisasi", 2.2, SEL_ANGKA), ("Capaian (%)", 2.2, SEL_ANGKA),
+    ("Kode", 1.4, SEL_TENGAH), ("Indikator Kinerja", 4.2, SEL), ("Target", 1.7, SEL_ANGKA),
+    ("Realisasi", 2.0, SEL_ANGKA), ("Capaian (%)", 2.1, SEL_ANGKA), ("Kategori", 2.6, SEL_TENGAH),
 ]
+KOLOM_TAHUN = [
+    ("Kode", 1.4, SEL_TENGAH), ("Indikator Kinerja", 5.7, SEL), ("Tahun", 1.5, SEL_TENGAH),
+    ("Realisasi", 2.6, SEL_ANGKA), ("Capaian (%)", 2.8, SEL_ANGKA),
+]
+KOLOM_RENSTRA = [
+    ("Kode", 1.4, SEL_TENGAH), ("Indikator Kinerja", 4.2, SEL), ("Target Renstra", 2.1, SEL_ANGKA),
+    ("Realisasi {{ tahun }}", 2.1, SEL_ANGKA), ("Capaian", 2.1, SEL_ANGKA), ("Status", 2.1, SEL_TENGAH),
+]
+KOLOM_STANDAR = [
+    ("Kode", 1.4, SEL_TENGAH), ("Indikator Kinerja", 4.0, SEL), ("Realisasi", 2.0, SEL_ANGKA),
+    ("Standar Nasional", 2.2, SEL_ANGKA), ("Selisih", 2.1, SEL_ANGKA), ("Penilaian", 2.3, SEL_TENGAH),
+]
+KOLOM_EFISIENSI = [
+    ("Uraian", 4.4, SEL), ("Pagu", 3.8, SEL_ANGKA), ("Realisasi", 3.8, SEL_ANGKA),
+    ("Serapan", 2.0, SEL_ANGKA),
+]
+
+
+def _judul_bagian(doc, var: str) -> None:
+    para(doc, KECIL, "{{ " + var + ".judul }}")
+
+
+def _bagian_target(doc) -> None:
+    """Part 1: target, realisasi, capaian and category, with the scale printed below."""
+    _judul_bagian(doc, "s.target")
+    caption(doc, 3, "Capaian Indikator Kinerja Sasaran {{ s.no }}")
+    tabel(doc, KOLOM_CAPAIAN, [
+        "{%tr for i in s.indikator %}",
+        ["{{ i.kode }}", "{{ i.nama }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}",
+         "{{ i.kategori }}"],
+        "{%tr endfor %}",
+        ("jumlah", [("Rata-rata capaian sasaran", 4), ("{{ s.capaian }}", 1), ("{{ s.kategori }}", 1)]),
+    ])
+    para(doc, KETERANGAN, "{{ s.target.skala }}")
+    paragraf(doc, "s.target.kalimat")
+
+
+def _bagian_tahun(doc) -> None:
+    """Part 2: one row per indicator and year; a sentence and a trend chart per indicator."""
+    tag(doc, "{%p if s.tahun_lalu %}")
+    _judul_bagian(doc, "s.tahun_lalu")
+    caption(doc, 3, "{{ s.tahun_lalu.caption }}")
+    tabel(doc, KOLOM_TAHUN, [
+        "{%tr for b in s.tahun_lalu.baris %}",
+        "{%tr for n in b.nilai %}",
+        ["{% vm %}{{ b.kode }}", "{% vm %}{{ b.nama }}", "{{ n.tahun }}", "{{ n.realisasi }}",
+         "{{ n.capaian }}"],
+        "{%tr endfor %}",
+        "{%tr endfor %}",
+    ])
+    para(doc, KETERANGAN, "{{ s.tahun_lalu.catatan }}")
+    tag(doc, "{%p for u in s.tahun_lalu.uraian %}")
+    paragraf(doc, "u.kalimat", keep_with_next=True)  # the sentence stays with its chart
+    grafik(doc, "u.grafik", 3)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
+def _bagian_tabel(doc, var: str, kolom, sel: list[str]) -> None:
+    """Parts 3 and 4: a captioned table of `var`.baris, then one sentence per row."""
+    tag(doc, "{%p if " + var + " %}")
+    _judul_bagian(doc, var)
+    caption(doc, 3, "{{ " + var + ".caption }}")
+    tabel(doc, kolom, ["{%tr for r in " + var + ".baris %}", ["{{ r." + n + " }}" for n in sel],
+                       "{%tr endfor %}"])
+    paragraf(doc, f"{var}.kalimat", space_before=SETELAH_TABEL)
+    tag(doc, "{%p endif %}")
+
+
+def _bagian_penjelasan(doc) -> None:
+    """Part 5: always there; a missing Penjelasan is a highlighted placeholder."""
+    _judul_bagian(doc, "s.penjelasan")
+    ulang(doc, "for p in s.penjelasan.paragraf", ISI, B("{{ p.label }}"), isi("p"))
+
+
+def _bagian_efisiensi(doc) -> None:
+    """Part 6: the sasaran's budget lines, their serapan, and the capaian beside it."""
+    tag(doc, "{%p if s.efisiensi %}")
+    _judul_bagian(doc, "s.efisiensi")
+    caption(doc, 3, "{{ s.efisiensi.caption }}")
+    tabel(doc, KOLOM_EFISIENSI, [
+        "{%tr for r in s.efisiensi.baris %}",
+        ["{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.serapan }}"],
+        "{%tr endfor %}",
+        ("jumlah", [("Jumlah", 1), ("{{ s.efisiensi.pagu }}", 1), ("{{ s.efisiensi.realisasi }}", 1),
+                    ("{{ s.efisiensi.serapan }}", 1)]),
+        ("jumlah", [("Capaian kinerja sasaran", 3), ("{{ s.efisiensi.capaian }}", 1)]),
+        ("jumlah", [("Selisih capaian terhadap serapan (poin persen)", 3),
+                    ("{{ s.efisiensi.selisih }}", 1)]),
+    ])
+    paragraf(doc, "s.efisiensi.kalimat", space_before=SETELAH_TABEL)
+    tag(doc, "{%p endif %}")
+
+
+def _bagian_program(doc) -> None:
+    tag(doc, "{%p if s.program %}")
+    _judul_bagian(doc, "s.program")
+    para(doc, ISI, "{{ s.program.pengantar }}")
+    daftar(doc, "s.program.item")
+    tag(doc, "{%p endif %}")
 
 
 def bab_3_capaian(doc) -> None:
@@ -561,18 +683,15 @@ def bab_3_capaian(doc) -> None:
     paragraf(doc, "capaian.pengantar")
     tag(doc, "{%p for s in capaian.sasaran %}")
     para(doc, H3, "Sasaran {{ s.no }}: {{ s.nama }}")
-    caption(doc, 3, "Capaian Indikator Kinerja Sasaran {{ s.no }}")
-    tabel(doc, KOLOM_CAPAIAN, [
-        "{%tr for i in s.indikator %}",
-        ["{{ i.no }}", "{{ i.nama }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}"],
-        "{%tr endfor %}",
-        ("jumlah", [("Rata-rata capaian sasaran", 4), ("{{ s.capaian }}", 1)]),
-    ])
-    paragraf(doc, "s.kalimat", space_before=SETELAH_TABEL)
-    tag(doc, "{%p for a in s.analisis %}")
-    para(doc, KECIL, "{{ a.judul }}")
-    paragraf(doc, "a.paragraf")
-    tag(doc, "{%p endfor %}")
+    _bagian_target(doc)
+    _bagian_tahun(doc)
+    _bagian_tabel(doc, "s.renstra", KOLOM_RENSTRA,
+                  ["kode", "nama", "target_renstra", "realisasi", "capaian", "status"])
+    _bagian_tabel(doc, "s.standar", KOLOM_STANDAR,
+                  ["kode", "nama", "realisasi", "standar", "selisih", "penilaian"])
+    _bagian_penjelasan(doc)
+    _bagian_efisiensi(doc)
+    _bagian_program(doc)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for d in capaian.kegiatan %}")
     para(doc, KECIL, "{{ d.judul }}")
@@ -589,7 +708,8 @@ def bab_3_capaian(doc) -> None:
         ("jumlah", [("Capaian kinerja organisasi (rata-rata)", 3), ("{{ capaian.rata_rata }}", 1),
                     ("{{ capaian.kategori }}", 1)]),
     ])
-    paragraf(doc, "capaian.kesimpulan", space_before=SETELAH_TABEL)
+    para(doc, KETERANGAN, "{{ capaian.skala }}")
+    grafik(doc, "capaian.grafik", 3)
 
 
 def bab_3_anggaran(doc) -> None:
@@ -615,6 +735,7 @@ def bab_3_anggaran(doc) -> None:
                     ("{{ anggaran.total.realisasi }}", 1), ("{{ anggaran.total.persen }}", 1)]),
     ])
     paragraf(doc, "anggaran.kalimat", space_before=SETELAH_TABEL)
+    grafik(doc, "anggaran.grafik", 3)
 
 
 def bab_4(doc) -> None:

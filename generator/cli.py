@@ -80,12 +80,14 @@ def buat(
     timpa: Annotated[bool, typer.Option(
         "--timpa", help="Timpa laporan yang sudah disunting tangan (tanpa ini, laporan baru "
         "ditulis di sebelahnya).")] = False,
+    tanpa_grafik: Annotated[bool, typer.Option(
+        "--tanpa-grafik", help="Tulis laporan tanpa grafik (lebih cepat).")] = False,
 ) -> None:
     """Periksa buku kerja, hitung capaian, lalu tulis laporan Word (.docx)."""
     from .pipeline import build
 
     try:
-        built = build(workbook, keluaran, templat, overwrite=timpa)
+        built = build(workbook, keluaran, templat, overwrite=timpa, grafik=not tanpa_grafik)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None
     checked = built.checked

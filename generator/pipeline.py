@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def _check_template(template: Path, context: dict) -> None:
 
 
 def build(workbook: Path, out: Path | None = None, template: Path | None = None,
-          overwrite: bool = False) -> Built:
+          overwrite: bool = False, grafik: bool = True) -> Built:
     """Check the workbook and write its report; nothing is written when anything fails."""
     from .context import build_context
     from .output import atomic_target, choose_target, stamp
@@ -77,11 +78,14 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     if out is None:
         wanted.parent.mkdir(parents=True, exist_ok=True)
     target, moved = choose_target(wanted, overwrite)
-    context = build_context(checked.loaded.data, checked.hasil)
-    if template is not None:
-        _check_template(template, context)
-    with atomic_target(target) as temp:
-        render_report(context, temp, template)
-        stamp(temp)
+    # Chart pictures live only until the report that embeds them is written.
+    with tempfile.TemporaryDirectory(prefix="lkj-grafik-") as folder:
+        context = build_context(checked.loaded.data, checked.hasil,
+                                Path(folder) if grafik else None)
+        if template is not None:
+            _check_template(template, context)
+        with atomic_target(target) as temp:
+            render_report(context, temp, template)
+            stamp(temp)
     return Built(checked, target, wanted if moved else None,
                  tuple(context.get("placeholders", ())))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -67,7 +66,6 @@ class Reader:
         if isinstance(value, datetime):
             value = fmt.tanggal(value.date())
         text = _OOXML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), str(value))
-        text = unicodedata.normalize("NFC", text)
         if _ILLEGAL_XML.search(text):
             text = _ILLEGAL_XML.sub("", text)
             self.warn("control-char", f"{label} memuat karakter kendali yang tidak dapat disimpan "

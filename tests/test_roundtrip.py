@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from books import write_book
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from generator.analisis import _PENANDA
 from generator.pipeline import build
 
 # Characters openpyxl (and XML) cannot hold are covered by test_validate's control-character test.
@@ -71,6 +73,9 @@ def _expected(field: tuple[str, str], text: str) -> list[str]:
     """What the report must hold: single-line fields with white space folded; paragraphs split."""
     if field in MULTILINE:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if field == ("Kinerja", "Program Pendukung"):
+            # Typed list markers ("1.", "-") give way to the report's own numbering.
+            lines = [_PENANDA.sub("", line.strip()) for line in lines]
         return [line.strip() for line in lines if line.strip()]
     return [" ".join(text.split())]
 
@@ -100,11 +105,10 @@ EXAMPLES = int(os.environ.get("LKJ_HYPOTHESIS_EXAMPLES", "210"))
 @example(text="panjang " * 1250)
 @example(text="baris satu\nbaris dua\r\nbaris tiga")
 def test_any_text_reaches_the_report(tmp_path, field, text):
-    folder = Path(tmp_path) / f"r{abs(hash(text)) % 10**9}"
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
     workbook = write_book(folder / "buku.xlsx", _sheets(field, text))
     out = folder / "laporan.docx"
-    build(workbook, out)
+    build(workbook, out, grafik=False)
     document = _document_text(out)
     for piece in _expected(field, text):
         folded = " ".join(piece.split())

@@ -14,8 +14,9 @@ def _block_lines(container, indent: str = "") -> list[str]:
     for block in container.iter_inner_content():
         if isinstance(block, Paragraph):
             text = block.text
-            if text.strip() or block.style.name.startswith("Heading"):
-                lines.append(f"{indent}[{block.style.name}] {text}")
+            style = block.style.name if block.style is not None else "Normal"
+            if text.strip() or style.startswith("Heading"):
+                lines.append(f"{indent}[{style}] {text}")
         elif isinstance(block, Table):
             for row in block.rows:
                 cells = []

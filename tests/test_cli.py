@@ -199,3 +199,11 @@ def test_installed_command_runs_as_a_process(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
+
+
+def test_buat_tanpa_grafik(tmp_path):
+    with_charts, without = tmp_path / "a.docx", tmp_path / "b.docx"
+    assert _run("buat", str(book(tmp_path)), "-o", str(with_charts)).exit_code == 0
+    assert _run("buat", str(book(tmp_path)), "-o", str(without), "--tanpa-grafik").exit_code == 0
+    assert len(docx.Document(str(with_charts)).inline_shapes) >= 2
+    assert len(docx.Document(str(without)).inline_shapes) == 0

@@ -20,8 +20,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-Workbook = Annotated[Path, typer.Argument(help="Buku kerja Excel (.xlsx) berisi data laporan.", metavar="BUKU_KERJA",
-                                          show_default=False)]
+Workbook = Annotated[Path, typer.Argument(help="Buku kerja Excel (.xlsx) berisi data laporan.",
+                                          metavar="BUKU_KERJA", show_default=False)]
 
 
 def _echo_issues(issues: list[Issue] | tuple[Issue, ...], source: str) -> None:

@@ -293,7 +293,8 @@ def read_pengaturan(sheet: Sheet | None, reader: Reader) -> Pengaturan:
         reader.error("decimals-range", f"Desimal harus 0 sampai 4, tertulis {desimal}",
                      _where(items, "Desimal", ""))
         desimal = None
-    kertas = reader.choice(_value(items, "Ukuran Kertas"), "Ukuran Kertas", schema.ISIAN_PENGATURAN[3].pilihan)
+    kertas = reader.choice(_value(items, "Ukuran Kertas"), "Ukuran Kertas",
+                           schema.ISIAN_PENGATURAN[3].pilihan)
     skala = _skala(_value(items, "Skala Kategori"), reader)
     return Pengaturan(
         rumus_negatif=rumus or default.rumus_negatif,

@@ -107,7 +107,7 @@ def test_hidden_rows_are_skipped_and_reported(tmp_path):
 
 def test_earlier_years_columns(tmp_path):
     rows = [r + extra for r, extra in zip(
-        base_sheets()["Kinerja"], [["Realisasi 2022", "Realisasi 2023"], [70, 72.5], [2, 1]])]
+        base_sheets()["Kinerja"], [["Realisasi 2022", "Realisasi 2023"], [70, 72.5], [2, 1]], strict=False)]
     ind = _indikator(load(book(tmp_path, Kinerja=rows)).data)
     assert ind.realisasi_lalu == ((2022, Decimal(70)), (2023, Decimal("72.5")))
 

@@ -7,6 +7,7 @@ Runs under the system Python that has LibreOffice's `uno` module (Debian: python
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -59,10 +60,8 @@ def convert(source: Path, target: Path) -> None:
                 doc.getTextFields().refresh()
             doc.storeToURL(target.resolve().as_uri(), (_prop("FilterName", "writer_pdf_Export"),))
             doc.close(True)
-            try:
+            with contextlib.suppress(Exception):  # the bridge drops as soffice exits
                 desktop.terminate()
-            except Exception:  # noqa: BLE001 - the bridge drops as soffice exits
-                pass
         finally:
             try:
                 proc.wait(timeout=30)

@@ -96,3 +96,17 @@ def test_table_header_repeats_on_every_page(big_report, tmp_path):
     assert len(opening) >= 2, "no table page opens with the repeated header row"
     for n in opening:
         assert "Persentase indikator kinerja ke-" in pages[n]
+
+
+def test_report_from_customised_template_is_valid_open_xml(tmp_path):
+    import docx
+
+    from generator.templat import copy_template
+
+    template = copy_template(tmp_path / "kantor.docx")
+    document = docx.Document(str(template))
+    document.paragraphs[1].insert_paragraph_before("Catatan kantor: laporan tahun {{ tahun }}")
+    document.save(str(template))
+    report = build(SAMPLE, tmp_path / "kantor-laporan.docx", template=template).path
+    errors, output = validate_docx(report)
+    assert errors == 0, output

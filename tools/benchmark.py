@@ -51,13 +51,19 @@ def main() -> None:
         periksa = [sys.executable, "-m", "generator", "periksa", str(args.workbook)]
         print(_line("proses `lkj buat` (utuh)", _time(
             lambda: subprocess.run(command, check=True, capture_output=True), args.ulang)))
+        print(_line("proses `lkj buat --tanpa-grafik`", _time(
+            lambda: subprocess.run([*command, "--tanpa-grafik"], check=True, capture_output=True),
+            args.ulang)))
         print(_line("proses `lkj periksa` (utuh)", _time(
             lambda: subprocess.run(periksa, check=True, capture_output=True), args.ulang)))
         print(_line("baca + periksa buku kerja", _time(lambda: load(args.workbook), args.ulang)))
         checked = check(args.workbook)
         data, hasil = checked.loaded.data, checked.hasil
         print(_line("hitung capaian", _time(lambda: hitung(data), args.ulang)))
-        print(_line("susun konteks", _time(lambda: build_context(data, hasil), args.ulang)))
+        print(_line("susun konteks (tanpa grafik)", _time(lambda: build_context(data, hasil),
+                                                          args.ulang)))
+        print(_line("susun konteks + gambar grafik", _time(
+            lambda: build_context(data, hasil, Path(tmp)), args.ulang)))
         context = build_context(data, hasil)
         print(_line("render templat (docxtpl)", _time(lambda: render_report(context, out), args.ulang)))
         tracemalloc.start()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -352,31 +350,10 @@ def _aturan_capaian() -> list[str]:
 
 # --- saving -----------------------------------------------------------------------------------
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _save_atomic(wb: Workbook, path: Path) -> None:
-    """Save to a temporary file beside `path`, then move it into place in one step."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise LkjError(f"folder {folder} tidak ada; buat foldernya lebih dulu atau pilih tempat lain")
-    try:
-        handle, name = tempfile.mkstemp(prefix=".~lkj-", suffix=".xlsx", dir=folder)
-    except OSError as exc:
-        raise LkjError(f"tidak dapat menulis di folder {folder} ({exc.strerror})") from exc
-    os.close(handle)
-    temp = Path(name)
-    try:
+    """Save beside `path` and move into place in one step (output.atomic_target)."""
+    from .output import atomic_target
+
+    with atomic_target(path) as temp:
         wb.save(temp)
-        # mkstemp makes the file private (0600); the workbook is an ordinary document.
-        os.chmod(temp, 0o666 & ~_umask())
         _refuse_existing(path)  # made meanwhile by someone else: still never overwritten
-        os.replace(temp, path)
-    except OSError as exc:
-        raise LkjError(f"{path.name} tidak dapat ditulis ({exc.strerror})") from exc
-    finally:
-        if temp.exists():
-            temp.unlink()

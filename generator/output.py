@@ -112,19 +112,28 @@ def atomic_target(target: Path) -> Iterator[Path]:
     """A temporary path beside `target`, moved into place only when the block succeeds."""
     folder = target.parent
     if not folder.is_dir():
-        raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya atau pilih -o lain")
+        raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
+                       "pilih tempat lain")
     try:
-        handle, name = tempfile.mkstemp(prefix=".~lkj-", suffix=".docx", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=".~lkj-", suffix=target.suffix, dir=folder)
     except OSError as exc:
         raise LkjError(f"tidak dapat menulis di folder {folder} ({exc.strerror})") from exc
     os.close(handle)
     temp = Path(name)
     try:
         yield temp
+        # mkstemp makes the file private (0600); the result is an ordinary document.
+        os.chmod(temp, 0o666 & ~_umask())
         _replace(temp, target)
     finally:
         if temp.exists():
             temp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _replace(temp: Path, target: Path) -> None:

@@ -11,9 +11,7 @@ made unique, the paper size set, and no template tag may be left.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from datetime import datetime
 from importlib.resources import files
@@ -404,27 +402,10 @@ def _properti(doc, context: dict) -> None:
     cp.modified = datetime.now().replace(microsecond=0)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _simpan(tpl: DocxTemplate, out: Path) -> Path:
     """Write to a temporary file beside `out`, then rename: never a half-written report."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        tpl.save(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise LkjError(
-            f"Tidak dapat menulis {out}: {exc.strerror or exc} (apakah berkas sedang dibuka di Word?)"
-        ) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from .output import atomic_target
+
+    with atomic_target(out) as temp:
+        tpl.save(str(temp))
     return out

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import format as fmt
-from .errors import InputErrors, Issue, LkjError
+from .errors import InputErrors, Issue, LkjError, UsageError
 
 app = typer.Typer(
     name="lkj",
@@ -130,10 +130,9 @@ def baru(
     """Buat buku kerja kosong berisi semua lembar, kolom, pilihan, dan petunjuk pengisian."""
     from .blank import write_blank_workbook
 
-    if berkas.suffix.lower() != ".xlsx":
-        typer.echo(f"Galat: nama berkas harus berakhiran .xlsx, tertulis {berkas.name}", err=True)
-        raise typer.Exit(2)
     try:
+        if berkas.suffix.lower() != ".xlsx":
+            raise UsageError(f"nama berkas harus berakhiran .xlsx, tertulis {berkas.name}")
         write_blank_workbook(berkas)
     except LkjError as exc:
         raise _fail(exc) from None

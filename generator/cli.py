@@ -43,6 +43,16 @@ def _fail(exc: LkjError, source: str = "") -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
+def _found(workbook: Path) -> Path:
+    """The workbook meant, also when typed without .xlsx (Explorer hides extensions)."""
+    from .inputpath import find_workbook
+
+    path, note = find_workbook(workbook)
+    if note:
+        typer.echo(note, err=True)
+    return path
+
+
 def _capaian(value, desimal: int) -> str:
     return "-" if value is None else fmt.angka(value, desimal)
 
@@ -90,6 +100,7 @@ def buat(
     from .pipeline import build
 
     try:
+        workbook = _found(workbook)
         built = build(workbook, keluaran, templat, overwrite=timpa, grafik=not tanpa_grafik)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None
@@ -117,6 +128,7 @@ def periksa(workbook: Workbook) -> None:
     from .pipeline import check
 
     try:
+        workbook = _found(workbook)
         checked = check(workbook)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None

@@ -238,6 +238,11 @@ def read_identitas(sheet: Sheet | None, reader: Reader, folder: Path) -> Identit
         nip = _check_nip(nip, _value(items, "NIP Penandatangan"), reader)
     if tahun is None or tanggal is None:
         return None
+    if tanggal <= date(tahun, 12, 31):
+        reader.warn("date-early", f"Tanggal {fmt.tanggal(tanggal)} belum melewati akhir tahun "
+                    f"{tahun} yang dilaporkan; laporan kinerja ditandatangani setelah tahunnya "
+                    f"berakhir (mis. Januari sampai Maret {tahun + 1})",
+                    _where(items, "Tanggal", sheet.name))
     return Identitas(
         instansi=req["Instansi"], nama_singkat=req["Nama Singkat"], tahun=tahun,
         periode_renstra=req["Periode Renstra"], tempat=req["Tempat"], tanggal=tanggal,

@@ -108,7 +108,7 @@ def buat(
     _echo_issues(checked.warnings, workbook.name)
     hasil, data = checked.hasil, checked.loaded.data
     jumlah = sum(len(s.indikator) for s in hasil.sasaran)
-    typer.echo(f"Laporan ditulis: {built.path}")
+    typer.echo(f"Laporan ditulis: {built.path.absolute()}")
     if built.beside_edited is not None:
         typer.echo(f"Catatan: {built.beside_edited} sudah disunting sejak dibuat, jadi tidak "
                    f"ditimpa; laporan baru ditulis sebagai {built.path.name} (pakai --timpa untuk "

@@ -89,7 +89,7 @@ def buat(
         show_default=False)] = None,
     templat: Annotated[Path | None, typer.Option(
         "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
-        show_default=False)] = None,
+        show_default=False, readable=False)] = None,
     timpa: Annotated[bool, typer.Option(
         "--timpa", help="Timpa laporan yang sudah disunting tangan (tanpa ini, laporan baru "
         "ditulis di sebelahnya).")] = False,
@@ -163,7 +163,7 @@ templat_app = typer.Typer(
 app.add_typer(templat_app, name="templat")
 
 TemplatFile = Annotated[Path, typer.Argument(help="Berkas templat Word (.docx).", metavar="TEMPLAT",
-                                             show_default=False)]
+                                             show_default=False, readable=False)]
 
 
 @templat_app.command("salin", cls=LkjCommand)

@@ -97,3 +97,14 @@ def test_python_m_generator_speaks_indonesian():
         assert done.returncode == code
         assert "Pemakaian:" in done.stdout + done.stderr
         assert not ENGLISH.search(done.stdout + done.stderr), done.stdout + done.stderr
+
+
+def test_template_that_cannot_be_read_is_bad_input(tmp_path):
+    folder = runner.invoke(app, ["templat", "periksa", str(tmp_path)])
+    assert folder.exit_code == 1
+    assert "ini sebuah folder, bukan templat Word .docx" in folder.output
+    missing = runner.invoke(app, ["templat", "periksa", str(tmp_path / "tidak-ada.docx")])
+    assert missing.exit_code == 1
+    assert "tidak-ada.docx: berkas templat tidak ditemukan" in missing.output
+    for result in (folder, missing):
+        assert not ENGLISH.search(result.output) and "Errno" not in result.output

@@ -9,10 +9,12 @@ from typing import Annotated
 import typer
 
 from . import format as fmt
+from .cli_id import LkjCommand, LkjGroup
 from .errors import InputErrors, Issue, LkjError, UsageError
 
 app = typer.Typer(
     name="lkj",
+    cls=LkjGroup,
     help="Pembuat Laporan Kinerja (LKj) Sekretariat KPU dari buku kerja Excel ke dokumen Word.",
     add_completion=False,
     no_args_is_help=True,
@@ -21,7 +23,8 @@ app = typer.Typer(
 )
 
 Workbook = Annotated[Path, typer.Argument(help="Buku kerja Excel (.xlsx) berisi data laporan.",
-                                          metavar="BUKU_KERJA", show_default=False)]
+                                          metavar="BUKU_KERJA", show_default=False,
+                                          readable=False)]
 
 
 def _echo_issues(issues: list[Issue] | tuple[Issue, ...], source: str) -> None:
@@ -38,6 +41,16 @@ def _fail(exc: LkjError, source: str = "") -> typer.Exit:
     else:
         typer.echo(f"Galat: {exc}", err=True)
     return typer.Exit(exc.exit_code)
+
+
+def _found(workbook: Path) -> Path:
+    """The workbook meant, also when typed without .xlsx (Explorer hides extensions)."""
+    from .inputpath import find_workbook
+
+    path, note = find_workbook(workbook)
+    if note:
+        typer.echo(note, err=True)
+    return path
 
 
 def _capaian(value, desimal: int) -> str:
@@ -68,15 +81,15 @@ def _persen(value) -> str:
     return "-" if value is None else fmt.persen(value, 2)
 
 
-@app.command()
+@app.command(cls=LkjCommand)
 def buat(
     workbook: Workbook,
     keluaran: Annotated[Path | None, typer.Option(
-        "--keluaran", "-o", help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx).",
+        "--keluaran", "-o", metavar="LAPORAN", help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx).",
         show_default=False)] = None,
     templat: Annotated[Path | None, typer.Option(
-        "--templat", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
-        show_default=False)] = None,
+        "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
+        show_default=False, readable=False)] = None,
     timpa: Annotated[bool, typer.Option(
         "--timpa", help="Timpa laporan yang sudah disunting tangan (tanpa ini, laporan baru "
         "ditulis di sebelahnya).")] = False,
@@ -87,6 +100,7 @@ def buat(
     from .pipeline import build
 
     try:
+        workbook = _found(workbook)
         built = build(workbook, keluaran, templat, overwrite=timpa, grafik=not tanpa_grafik)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None
@@ -94,7 +108,7 @@ def buat(
     _echo_issues(checked.warnings, workbook.name)
     hasil, data = checked.hasil, checked.loaded.data
     jumlah = sum(len(s.indikator) for s in hasil.sasaran)
-    typer.echo(f"Laporan ditulis: {built.path}")
+    typer.echo(f"Laporan ditulis: {built.path.absolute()}")
     if built.beside_edited is not None:
         typer.echo(f"Catatan: {built.beside_edited} sudah disunting sejak dibuat, jadi tidak "
                    f"ditimpa; laporan baru ditulis sebagai {built.path.name} (pakai --timpa untuk "
@@ -108,12 +122,13 @@ def buat(
             typer.echo(f"  - {place}")
 
 
-@app.command()
+@app.command(cls=LkjCommand)
 def periksa(workbook: Workbook) -> None:
     """Periksa buku kerja dan tampilkan angka hasil hitungan tanpa menulis laporan."""
     from .pipeline import check
 
     try:
+        workbook = _found(workbook)
         checked = check(workbook)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None
@@ -122,7 +137,7 @@ def periksa(workbook: Workbook) -> None:
     typer.echo(f"Buku kerja {workbook.name} siap dipakai ({len(checked.warnings)} peringatan).")
 
 
-@app.command()
+@app.command(cls=LkjCommand)
 def baru(
     berkas: Annotated[Path, typer.Argument(help="Nama buku kerja kosong yang akan dibuat (.xlsx).",
                                            show_default=False)],
@@ -141,16 +156,17 @@ def baru(
 
 
 templat_app = typer.Typer(
+    cls=LkjGroup,
     help="Templat Word sendiri: salin templat bawaan untuk disunting, lalu periksa hasilnya.",
     no_args_is_help=True,
 )
 app.add_typer(templat_app, name="templat")
 
 TemplatFile = Annotated[Path, typer.Argument(help="Berkas templat Word (.docx).", metavar="TEMPLAT",
-                                             show_default=False)]
+                                             show_default=False, readable=False)]
 
 
-@templat_app.command("salin")
+@templat_app.command("salin", cls=LkjCommand)
 def templat_salin(berkas: TemplatFile) -> None:
     """Tulis salinan templat bawaan untuk disunting di Word."""
     from .templat import copy_template
@@ -164,7 +180,7 @@ def templat_salin(berkas: TemplatFile) -> None:
     typer.echo(f"lalu pakai dengan: lkj buat BUKU_KERJA.xlsx --templat {berkas}")
 
 
-@templat_app.command("periksa")
+@templat_app.command("periksa", cls=LkjCommand)
 def templat_periksa(berkas: TemplatFile) -> None:
     """Periksa templat sendiri: tag rusak atau tidak ditutup dan variabel yang tidak dikenal."""
     from .templat import require_valid_template, sample_context

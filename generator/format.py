@@ -254,10 +254,15 @@ def parse_angka(text: str) -> Decimal:
 _TGL_ANGKA = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d+)")
 _TGL_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TGL_NAMA = re.compile(r"(\d{1,2})\s*([^\W\d_]+)\.?\s*(\d+)")
+# A leading day name, as a long-date cell shows it: "Senin, 16 Februari 2026".
+_NAMA_HARI = re.compile(r"^(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad),?\s+",
+                        re.IGNORECASE)
 
 
 def _buat_tanggal(tahun: str, bulan: int, hari: str) -> date:
     """A date from its parts, or a ValueError saying in Indonesian what is wrong."""
+    if len(tahun) == 2:  # 16/02/26: lkj's years all lie in 2000-2099
+        tahun = "20" + tahun
     if len(tahun) != 4:
         raise ValueError(f"tahun harus 4 angka, tertulis {tahun}")
     if not 1 <= bulan <= 12:
@@ -278,12 +283,13 @@ def _nomor_bulan(nama: str) -> int:
 
 
 def parse_tanggal(text: str) -> date:
-    """Read `13/03/2025`, `13-03-2025`, `13.03.2025`, `13 Maret 2025`, `13 Mar 2025`, `2025-03-13`.
+    """Read `13/03/2025`, `13-03-2025`, `13.03.2025`, `13 Maret 2025`, `13 Mar 2025`, `2025-03-13`,
+    also with a two-digit year (`13/03/25`) or a leading day name (`Kamis, 13 Maret 2025`).
 
     Raises ValueError with the Indonesian reason (unknown form, month name, or a day that
     does not exist such as 31/02).
     """
-    s = _rapikan(text)
+    s = _NAMA_HARI.sub("", _rapikan(text), count=1)
     if m := _TGL_ISO.fullmatch(s):
         return _buat_tanggal(m[1], int(m[2]), m[3])
     if m := _TGL_ANGKA.fullmatch(s):

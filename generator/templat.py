@@ -149,8 +149,14 @@ def check_template(path: Path, context: dict[str, Any]) -> list[Issue]:
 
     from .render import make_environment
 
+    if path.is_dir():
+        raise LkjError(f"{path}: ini sebuah folder, bukan templat Word .docx")
+    if not path.is_file():
+        raise LkjError(f"{path.name}: berkas templat tidak ditemukan ({path})")
     try:
         document = docx.Document(str(path))
+    except OSError as exc:
+        raise LkjError(f"{path.name}: berkas templat tidak dapat dibaca ({exc.strerror})") from exc
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a non-docx file
         raise LkjError(f"{path.name}: bukan dokumen Word .docx yang dapat dibaca ({exc})") from exc
     issues: list[Issue] = []

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from . import format as fmt
-from . import schema
+from . import schema, totals
 from .errors import GALAT, PERINGATAN, InputErrors, Issue
 from .model import (
     DEFAULT_SKALA,
@@ -43,6 +43,15 @@ class Reader:
     """Converts cells to values, recording a problem for each cell that does not fit."""
 
     issues: list[Issue]
+    # The row each indicator or budget line came from, by its ref, so later checks can point
+    # at the exact cell they talk about.
+    rows: dict[str, Row] = field(default_factory=dict)
+
+    def cell_ref(self, ref: str, header: str) -> str:
+        """The ref of `header`'s cell on the row that `ref` (a record's ref) lies on."""
+        row = self.rows.get(ref)
+        cell = row.get(header) if row is not None else None
+        return cell.ref if cell is not None else ref
 
     def error(self, code: str, message: str, ref: str) -> None:
         self.issues.append(Issue(code, message, ref, GALAT))
@@ -61,6 +70,12 @@ class Reader:
         if cell is None or cell.blank or self._uncached(cell, label):
             return None
         value = cell.value
+        if _too_long_number(value):
+            self.error("number-inexact", f"{label} tersimpan sebagai angka {f'{value:.14E}'.replace('.', ',')} yang "
+                       "terlalu panjang untuk disimpan utuh (Excel hanya menyimpan 15 angka "
+                       "pertama); ketik ulang sebagai teks: beri tanda petik (') di depannya atau "
+                       "format selnya sebagai Text, lalu ketik semua angkanya", cell.ref)
+            return None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, datetime):
@@ -152,6 +167,12 @@ class Reader:
         return None
 
 
+def _too_long_number(value: Any) -> bool:
+    """A number from a text field (NIP, a code) with more digits than Excel keeps exactly."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and abs(value) >= 10 ** 15)
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y")
@@ -217,6 +238,11 @@ def read_identitas(sheet: Sheet | None, reader: Reader, folder: Path) -> Identit
         nip = _check_nip(nip, _value(items, "NIP Penandatangan"), reader)
     if tahun is None or tanggal is None:
         return None
+    if tanggal <= date(tahun, 12, 31):
+        reader.warn("date-early", f"Tanggal {fmt.tanggal(tanggal)} belum melewati akhir tahun "
+                    f"{tahun} yang dilaporkan; laporan kinerja ditandatangani setelah tahunnya "
+                    f"berakhir (mis. Januari sampai Maret {tahun + 1})",
+                    _where(items, "Tanggal", sheet.name))
     return Identitas(
         instansi=req["Instansi"], nama_singkat=req["Nama Singkat"], tahun=tahun,
         periode_renstra=req["Periode Renstra"], tempat=req["Tempat"], tanggal=tanggal,
@@ -343,6 +369,8 @@ def read_kinerja(sheet: Sheet | None, tahun: int | None, reader: Reader) -> tupl
     groups: dict[str, list[Indikator]] = {}
     current: str | None = None
     for row in _visible(sheet):
+        if _skip_total(row, ("Sasaran Strategis", "Indikator Kinerja", "Satuan"), reader):
+            continue
         nama = reader.text(row.get("Sasaran Strategis"), "Sasaran Strategis")
         current = nama or current
         indikator = _indikator(row, years, reader)
@@ -356,6 +384,16 @@ def read_kinerja(sheet: Sheet | None, tahun: int | None, reader: Reader) -> tupl
     if not _visible(sheet):
         reader.error("no-indicator", "belum ada indikator kinerja yang diisi", quote_sheet(sheet.name))
     return tuple(Sasaran(nama, tuple(items)) for nama, items in groups.items())
+
+
+def _skip_total(row: Row, headers: tuple[str, ...], reader: Reader, prefix: str = "") -> bool:
+    """Warn about and skip a typed total or subtotal row; lkj computes totals itself."""
+    cell = totals.total_label(row, headers, prefix)
+    if cell is not None:
+        reader.warn("total-row", f"baris {row.number} berisi \"{_short(str(cell.value).strip())}\" "
+                    "dan dianggap baris jumlah, jadi tidak dihitung; lkj menjumlahkan sendiri, "
+                    "hapus baris ini agar peringatan hilang", cell.ref)
+    return cell is not None
 
 
 def _ref(row: Row, header: str) -> str:
@@ -403,8 +441,13 @@ def _indikator(row: Row, years: list[tuple[int, str]], reader: Reader) -> Indika
         penjelasan=reader.text(row.get("Penjelasan"), "Penjelasan", multiline=True),
         program_pendukung=reader.text(row.get("Program Pendukung"), "Program Pendukung",
                                       multiline=True),
-        ref=nama_cell.ref if nama_cell else "",
+        ref=_remember(reader, row, nama_cell.ref if nama_cell else ""),
     )
+
+
+def _remember(reader: Reader, row: Row, ref: str) -> str:
+    reader.rows[ref] = row
+    return ref
 
 
 def _has_error_in_row(row: Row, reader: Reader) -> bool:
@@ -418,7 +461,11 @@ def _short(text: str, limit: int = 60) -> str:
 
 def read_anggaran(sheet: Sheet | None, reader: Reader) -> tuple[BarisAnggaran, ...]:
     lines: list[BarisAnggaran] = []
+    sums = totals.RunningSums()
     for row in _visible(sheet):
+        if _skip_total(row, ("Sumber Dana", "Uraian", "Sasaran Strategis"), reader, "Sumber Dana"):
+            sums.close_group()
+            continue
         sumber = reader.text(row.get("Sumber Dana"), "Sumber Dana")
         pagu = reader.number(row.get("Pagu"), "Pagu", required=True)
         realisasi = reader.number(row.get("Realisasi"), "Realisasi", required=True)
@@ -426,6 +473,13 @@ def read_anggaran(sheet: Sheet | None, reader: Reader) -> tuple[BarisAnggaran, .
             reader.error("required", "Sumber Dana wajib diisi", _ref(row, "Sumber Dana"))
         if sumber is None or pagu is None or realisasi is None:
             continue
+        if count := sums.is_sum(pagu, realisasi):
+            reader.warn("total-row", f"Pagu dan Realisasi baris {row.number} sama dengan jumlah "
+                        f"{count} baris di atasnya, jadi baris ini dianggap baris jumlah dan tidak "
+                        "dihitung; hapus baris ini agar peringatan hilang", _ref(row, "Pagu"))
+            sums.close_group()
+            continue
+        sums.add(pagu, realisasi)
         if realisasi > pagu:
             reader.warn("over-pagu", f"Realisasi {fmt.rupiah(realisasi)} melebihi pagu "
                         f"{fmt.rupiah(pagu)}", _ref(row, "Realisasi"))
@@ -433,7 +487,7 @@ def read_anggaran(sheet: Sheet | None, reader: Reader) -> tuple[BarisAnggaran, .
             sumber=sumber, pagu=pagu, realisasi=realisasi,
             uraian=reader.text(row.get("Uraian"), "Uraian"),
             sasaran=reader.text(row.get("Sasaran Strategis"), "Sasaran Strategis"),
-            ref=_ref(row, "Pagu"),
+            ref=_remember(reader, row, _ref(row, "Pagu")),
         ))
     if sheet is not None and not _visible(sheet):
         reader.error("no-budget", "belum ada baris anggaran yang diisi", quote_sheet(sheet.name))
@@ -563,7 +617,8 @@ def _check_links(anggaran: tuple[BarisAnggaran, ...], sasaran: tuple[Sasaran, ..
     for line in anggaran:
         if line.sasaran and _norm(line.sasaran) not in names:
             reader.warn("budget-sasaran", f"Sasaran Strategis \"{_short(line.sasaran)}\" pada "
-                        "anggaran tidak sama dengan sasaran mana pun di lembar Kinerja", line.ref)
+                        "anggaran tidak sama dengan sasaran mana pun di lembar Kinerja",
+                        reader.cell_ref(line.ref, "Sasaran Strategis"))
 
 
 def _check_figures(sasaran: tuple[Sasaran, ...], pengaturan: Pengaturan, reader: Reader) -> None:
@@ -573,14 +628,14 @@ def _check_figures(sasaran: tuple[Sasaran, ...], pengaturan: Pengaturan, reader:
     if negatives and not pengaturan.rumus_dinyatakan:
         reader.warn("rule-unstated", f"ada indikator negatif tetapi Rumus Negatif belum dipilih di "
                     f"lembar Pengaturan; dipakai rumus bawaan \"{pengaturan.rumus_negatif}\"",
-                    negatives[0].ref)
+                    reader.cell_ref(negatives[0].ref, "Polaritas"))
     for s in sasaran:
         for i in s.indikator:
             if i.target == 0:
                 reader.warn("target-zero", f"Target indikator \"{_short(i.nama)}\" bernilai 0",
-                            i.ref)
+                            reader.cell_ref(i.ref, "Target"))
             value = capaian(i.target, i.realisasi, i.polaritas, pengaturan)
             if value is not None and value > CAPAIAN_JANGGAL:
                 reader.warn("capaian-high", f"capaian indikator \"{_short(i.nama)}\" "
                             f"{fmt.angka(value, 2)} jauh di atas target; periksa Target dan "
-                            "Realisasinya", i.ref)
+                            "Realisasinya", reader.cell_ref(i.ref, "Realisasi"))

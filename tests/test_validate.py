@@ -110,10 +110,10 @@ def test_warnings_do_not_stop_the_report(tmp_path):
     path = shared_string(write_book(tmp_path / "b.xlsx", sheets), "TEKS", "baris_x0007_ bel")
     warnings = _warnings(path)
     assert warnings == [
-        "'Kinerja'!B3: Peringatan: ada indikator negatif tetapi Rumus Negatif belum dipilih di "
+        "'Kinerja'!D3: Peringatan: ada indikator negatif tetapi Rumus Negatif belum dipilih di "
         "lembar Pengaturan; dipakai rumus bawaan \"100 jika tercapai\"",
-        "'Kinerja'!B4: Peringatan: Target indikator \"Target nol\" bernilai 0",
-        "'Kinerja'!B5: Peringatan: capaian indikator \"Jauh di atas\" 750,00 jauh di atas target; "
+        "'Kinerja'!E4: Peringatan: Target indikator \"Target nol\" bernilai 0",
+        "'Kinerja'!F5: Peringatan: capaian indikator \"Jauh di atas\" 750,00 jauh di atas target; "
         "periksa Target dan Realisasinya",
         "'Kinerja'!F6: Peringatan: Realisasi indikator \"Belum ada data\" belum diisi; "
         "capaiannya ditulis \"-\" dan tidak ikut dirata-rata",

@@ -1,0 +1,53 @@
+"""The README's example outputs are what lkj prints today, and its user section keeps its promises."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from books import base_sheets, write_book
+from typer.testing import CliRunner
+
+from generator.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+runner = CliRunner()
+
+
+def _block_after(marker: str) -> list[str]:
+    start = README.index(marker)
+    match = re.search(r"```\n(.*?)```", README[start:], re.S)
+    assert match is not None
+    return match[1].rstrip("\n").splitlines()
+
+
+def test_readme_starts_with_the_two_commands():
+    assert README.split("```")[1] == (
+        "sh\npip install . && lkj buat input/contoh.xlsx\npip install \".[test]\" && python -m pytest\n")
+
+
+def test_readme_error_example_is_what_lkj_prints(tmp_path, monkeypatch):
+    sheets = base_sheets()
+    sheets["Kinerja"][2][4] = "tujuh puluh lima"
+    sheets["Identitas"] = [r for r in sheets["Identitas"] if r[0] != "Tempat"]
+    write_book(tmp_path / "buku.xlsx", sheets)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["periksa", "buku.xlsx"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == _block_after("Contoh keluaran `lkj periksa buku.xlsx`")
+
+
+def test_readme_usage_error_example_is_what_lkj_prints():
+    lines = _block_after("Contoh perintah salah tulis")
+    assert lines[0].startswith("> lkj ")
+    result = runner.invoke(app, lines[0].removeprefix("> lkj ").split())
+    assert result.exit_code == 2
+    assert result.output.splitlines() == lines[1:]
+
+
+def test_readme_user_section_covers_a_windows_laptop_without_python():
+    section = README[README.index("## Memakai lkj di laptop Windows"):README.index("## Apa itu lkj")]
+    for needed in ("python.org", "Add python.exe to PATH", "cmd", "python -m pip install .",
+                   "lkj buat kinerja-2025.xlsx", "output", "Laporan ditulis: C:\\"):
+        assert needed in section, needed

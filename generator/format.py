@@ -167,6 +167,9 @@ def tanggal(d: date) -> str:
 # --- parsing numbers -------------------------------------------------------------------------
 
 _RIBUAN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+# Characters XML 1.0 cannot hold (a cell may still contain them): the one definition.
+BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 _POLOS = re.compile(r"\d+(?:,\d+)?")
 _RP = re.compile(r"rp\.?\s*", re.IGNORECASE)
 _RENTANG = re.compile(r"[\d.,]+\s*(?:[-\u2013\u2014]|s\.?/d\.?|sampai)\s*[\d.,]+", re.IGNORECASE)

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from sample_data import contoh_data
 
 from generator.capaian import hitung
-from generator.context import baris_kapital, build_context
+from generator.report import build
+from generator.report.satker import baris_kapital
 from generator.errors import LkjError
 from generator.render import TAGS, default_template, periksa_tag, render_report
 
@@ -36,7 +37,7 @@ CHAPTERS = (
 
 
 def render(data, folder: Path, name: str = "laporan.docx", **extra) -> Path:
-    context = {**build_context(data, hitung(data)), **extra}
+    context = {**build(data, hitung(data)).context, **extra}
     return render_report(context, folder / name)
 
 
@@ -178,7 +179,8 @@ def test_header_rows_repeat_and_rows_do_not_split(sample):
 
 def test_sample_has_only_the_expected_placeholders():
     data = contoh_data()
-    assert build_context(data, hitung(data))["placeholders"] == [
+    assert list(build(data, hitung(data)).placeholders) == [
+        "Sampul: logo instansi",  # issue 10 item 6: the cover's yellow [Logo] is listed too
         "Bab I C.2: bagan struktur organisasi",
         "Lampiran 2: nama Pihak Kedua",
     ]
@@ -215,7 +217,7 @@ def test_any_text_survives_the_round_trip(teks):
 
 def test_missing_value_fails_and_writes_nothing(tmp_path):
     data = contoh_data()
-    context = build_context(data, hitung(data))
+    context = build(data, hitung(data)).context
     del context["sdm"]
     with pytest.raises(LkjError, match="tidak dapat diisi"):
         render_report(context, tmp_path / "laporan.docx")
@@ -225,7 +227,7 @@ def test_missing_value_fails_and_writes_nothing(tmp_path):
 def test_missing_template(tmp_path):
     data = contoh_data()
     with pytest.raises(LkjError, match="Templat tidak ditemukan"):
-        render_report(build_context(data, hitung(data)), tmp_path / "x.docx", tmp_path / "t.docx")
+        render_report(build(data, hitung(data)).context, tmp_path / "x.docx", tmp_path / "t.docx")
 
 
 def test_template_that_is_not_a_docx(tmp_path):
@@ -233,7 +235,7 @@ def test_template_that_is_not_a_docx(tmp_path):
     bad.write_text("bukan zip")
     data = contoh_data()
     with pytest.raises(LkjError, match="bukan dokumen Word"):
-        render_report(build_context(data, hitung(data)), tmp_path / "x.docx", bad)
+        render_report(build(data, hitung(data)).context, tmp_path / "x.docx", bad)
 
 
 def test_logo_that_is_not_a_picture(tmp_path):
@@ -303,9 +305,10 @@ def test_nip_and_pk_parties(tmp_path):
 def test_missing_narrative_becomes_highlighted_placeholder(tmp_path):
     data = dataclasses.replace(contoh_data(), narasi={}, daftar={}, renstra={}, sdm=())
     data = with_identitas(data, tanggal_pk=None, jabatan_atasan=None)
-    context = build_context(data, hitung(data))
-    assert context["placeholders"][:3] == [
-        "Kata Pengantar", "Ikhtisar Eksekutif", "Bab I A: latar belakang"
+    laporan = build(data, hitung(data))
+    context = {**laporan.context, "placeholders": list(laporan.placeholders)}
+    assert context["placeholders"][:4] == [
+        "Sampul: logo instansi", "Kata Pengantar", "Ikhtisar Eksekutif", "Bab I A: latar belakang"
     ]
     assert "Lampiran 2: tanggal Perjanjian Kinerja" in context["placeholders"]
     doc = Document(str(render_report(context, tmp_path / "l.docx")))
@@ -351,7 +354,7 @@ def test_office_names_wrap_before_the_region():
 
 def test_context_is_plain_data():
     data = contoh_data()
-    context = build_context(data, hitung(data))
+    context = build(data, hitung(data)).context
 
     def check(value):
         if isinstance(value, dict):

@@ -487,7 +487,7 @@ def kata_pengantar(doc) -> None:
 def ikhtisar(doc) -> None:
     para(doc, H1, "IKHTISAR EKSEKUTIF")
     paragraf(doc, "ikhtisar")
-    paragraf(doc, "ikhtisar_ringkasan")
+    para(doc, ISI, "{{ ringkasan }}")
     tag(doc, "{%p if capaian_penting %}")
     para(doc, ISI, "Capaian penting pada Tahun {{ tahun }} antara lain:")
     daftar(doc, "capaian_penting")
@@ -512,16 +512,135 @@ def daftar_isi(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
+# --- Bab I: each level of secretariat in its own words ---------------------------------------
+# UU 7/2017 gives each level its tasks, powers and duties. The lists follow the wording the
+# reference report quotes for a Kabupaten/Kota secretariat, with each level's own KPU, and the
+# two powers only the Sekretariat Jenderal has; the statute's text and article numbers were not
+# checked (see the closing note of issue 8). They are plain template text: correct them in Word.
+
+_TUGAS_UMUM = (
+    "membantu penyusunan program dan anggaran Pemilu;",
+    "memberikan dukungan teknis administratif;",
+    "membantu pelaksanaan tugas {kpu} dalam menyelenggarakan Pemilu;",
+    "membantu pendistribusian perlengkapan Penyelenggaraan Pemilu anggota DPR, DPD, dan DPRD "
+    "serta Pemilu Presiden dan Wakil Presiden;",
+    "membantu perumusan dan penyusunan rancangan {rancangan} {kpu};",
+    "membantu penyusunan laporan penyelenggaraan kegiatan dan pertanggungjawaban {kpu}; dan",
+    "membantu pelaksanaan tugas lain sesuai dengan ketentuan peraturan perundang-undangan.",
+)
+_MENGADAKAN = (
+    "mengadakan dan mendistribusikan perlengkapan Penyelenggaraan Pemilu berdasarkan norma, "
+    "standar, prosedur, dan kebutuhan yang ditetapkan oleh KPU;",
+    "mengadakan perlengkapan Penyelenggaraan Pemilu sebagaimana dimaksud pada huruf a sesuai "
+    "dengan ketentuan peraturan perundang-undangan;",
+)
+_LAYANAN = ("memberikan layanan administrasi, ketatausahaan, dan kepegawaian sesuai dengan "
+            "ketentuan peraturan perundang-undangan.")
+_KEWAJIBAN = (
+    "menyusun laporan pertanggungjawaban keuangan;",
+    "memelihara arsip dan dokumen Pemilu; dan",
+    "mengelola barang inventaris {kpu}.",
+)
+_PENUTUP = ("Selain itu, {{ satker }} bertanggung jawab atas administrasi keuangan serta pengadaan "
+            "barang dan jasa sesuai dengan ketentuan peraturan perundang-undangan.")
+_ATURAN_ORGANISASI = ("Peraturan Presiden Nomor 105 Tahun 2018 dan Peraturan Komisi Pemilihan Umum "
+                      "Nomor 14 Tahun 2020")
+TINGKAT = {
+    "pusat": {
+        "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
+                     "Sekretariat Jenderal KPU untuk mendukung kelancaran tugas dan wewenang "
+                     "Komisi Pemilihan Umum. Sebagai unsur pendukung KPU di tingkat pusat, "
+                     "{{ satker }} mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU", rancangan="peraturan dan keputusan")
+                       for t in _TUGAS_UMUM),
+        "wewenang": (
+            *_MENGADAKAN,
+            "mengangkat tenaga pakar/ahli sesuai dengan kebutuhan;",
+            "menjatuhkan sanksi administratif dan/atau menonaktifkan sementara pegawai "
+            "Sekretariat Jenderal KPU, sekretariat KPU Provinsi, dan sekretariat KPU "
+            "Kabupaten/Kota yang nyata-nyata melakukan tindakan yang mengakibatkan terganggunya "
+            "tahapan Penyelenggaraan Pemilu yang sedang berlangsung berdasarkan putusan Bawaslu "
+            "dan/atau ketentuan peraturan perundang-undangan; dan",
+            _LAYANAN,
+        ),
+        "kewajiban": tuple(t.format(kpu="KPU") for t in _KEWAJIBAN),
+        "struktur": "{{ satker }} dipimpin oleh Sekretaris Jenderal yang dibantu oleh deputi dan "
+                    "Inspektur Utama serta membawahkan biro, pusat, dan inspektorat wilayah sesuai "
+                    f"dengan {_ATURAN_ORGANISASI}. Bagan struktur organisasinya adalah sebagai "
+                    "berikut.",
+    },
+    "provinsi": {
+        "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
+                     "sekretariat pada setiap tingkatan KPU. Sebagai sekretariat KPU Provinsi, "
+                     "{{ satker }} mendukung kelancaran tugas dan wewenang {{ kpu }} serta "
+                     "mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU Provinsi", rancangan="keputusan") for t in _TUGAS_UMUM),
+        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN),
+        "kewajiban": tuple(t.format(kpu="KPU Provinsi") for t in _KEWAJIBAN),
+        "struktur": "{{ satker }} dipimpin oleh seorang Sekretaris yang membawahkan bagian-bagian "
+                    f"dan subbagian-subbagian sesuai dengan {_ATURAN_ORGANISASI}. Bagan struktur "
+                    "organisasinya adalah sebagai berikut.",
+    },
+    "kabkota": {
+        "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
+                     "sekretariat pada setiap tingkatan KPU. Sebagai sekretariat KPU "
+                     "Kabupaten/Kota, {{ satker }} mendukung kelancaran tugas dan wewenang "
+                     "{{ kpu }} serta mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU Kabupaten/Kota", rancangan="keputusan")
+                       for t in _TUGAS_UMUM),
+        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN),
+        "kewajiban": tuple(t.format(kpu="KPU Kabupaten/Kota") for t in _KEWAJIBAN),
+        "struktur": "{{ satker }} dipimpin oleh seorang Sekretaris yang membawahkan "
+                    f"subbagian-subbagian sesuai dengan {_ATURAN_ORGANISASI}. Bagan struktur "
+                    "organisasinya adalah sebagai berikut.",
+    },
+}
+
+SISTEMATIKA = (
+    ("Kata Pengantar", "pengantar singkat mengenai penyusunan Laporan Kinerja ini."),
+    ("Ikhtisar Eksekutif", "ringkasan capaian kinerja dan realisasi anggaran tahun berkenaan."),
+    ("Bab I Pendahuluan", "latar belakang, tugas, wewenang dan kewajiban, struktur organisasi "
+     "dan sumber daya manusia, serta permasalahan utama yang dihadapi organisasi."),
+    ("Bab II Perencanaan Kinerja", "ringkasan Rencana Strategis dan Perjanjian Kinerja "
+     "tahun berkenaan."),
+    ("Bab III Akuntabilitas Kinerja", "capaian kinerja organisasi untuk setiap sasaran "
+     "strategis beserta analisisnya, serta realisasi anggaran."),
+    ("Bab IV Penutup", "kesimpulan atas capaian kinerja serta langkah perbaikan ke depan."),
+    ("Lampiran", "Rencana Kinerja Tahunan, Perjanjian Kinerja, dan Pengukuran Kinerja."),
+)
+
+
+def daftar_tetap(doc, items, huruf: bool = True) -> None:
+    """A fixed list typed in the template, numbered `a.`, `b.` (or `1.`, `2.`)."""
+    for n, teks in enumerate(items, start=1):
+        no = "abcdefghijklmnopqrstuvwxyz"[n - 1] if huruf else str(n)
+        para(doc, DAFTAR, f"{no}.", TAB, teks)
+
+
+def per_tingkat(doc, isi) -> None:
+    """`isi(doc, kode)` once per level, each inside its own `{%p if tingkat == ... %}` branch."""
+    for n, kode in enumerate(TINGKAT):
+        tag(doc, ("{%p if " if n == 0 else "{%p elif ") + f'tingkat == "{kode}" %}}')
+        isi(doc, kode)
+    tag(doc, "{%p endif %}")
+
+
+def _sekretariat(doc, kode: str) -> None:
+    teks = TINGKAT[kode]
+    para(doc, ISI, teks["pengantar"])
+    for no, judul, kunci in ((1, "Tugas", "tugas"), (2, "Wewenang", "wewenang"),
+                             (3, "Kewajiban", "kewajiban")):
+        para(doc, H3, f"{no}.", TAB, judul)
+        daftar_tetap(doc, teks[kunci])
+
+
 def bab_1(doc) -> None:
     para(doc, H1, "BAB I", BR, "PENDAHULUAN", page_break_before=False)
     para(doc, H2, "A.", TAB, "Latar Belakang")
     paragraf(doc, "latar_belakang")
     para(doc, H2, "B.", TAB, "Tugas, Wewenang dan Kewajiban Sekretariat")
-    paragraf(doc, "sekretariat.pengantar")
-    for no, judul, var in ((1, "Tugas", "tugas"), (2, "Wewenang", "wewenang"), (3, "Kewajiban", "kewajiban")):
-        para(doc, H3, f"{no}.", TAB, judul)
-        daftar(doc, f"sekretariat.{var}")
-    paragraf(doc, "sekretariat.penutup")
+    per_tingkat(doc, _sekretariat)
+    para(doc, ISI, _PENUTUP)
     para(doc, H2, "C.", TAB, "Struktur Organisasi dan Sumber Daya Manusia")
     para(doc, H3, "1.", TAB, "Sumber Daya Manusia")
     paragraf(doc, "sdm.kalimat")
@@ -535,7 +654,11 @@ def bab_1(doc) -> None:
     ])
     tag(doc, "{%p endif %}")
     para(doc, H3, "2.", TAB, "Struktur Organisasi", space_before=SETELAH_TABEL)
+    tag(doc, "{%p if struktur.uraian %}")
     paragraf(doc, "struktur.uraian")
+    tag(doc, "{%p else %}")
+    per_tingkat(doc, lambda d, kode: para(d, ISI, TINGKAT[kode]["struktur"]))
+    tag(doc, "{%p endif %}")
     para(doc, "KotakGambar", isi("struktur.bagan"))
     para(doc, H2, "D.", TAB, "Permasalahan Utama")
     paragraf(doc, "permasalahan")
@@ -545,13 +668,16 @@ def bab_1(doc) -> None:
     tag(doc, "{%p endif %}")
     para(doc, H2, "E.", TAB, "Sistematika Penulisan")
     para(doc, ISI, "Laporan Kinerja ini disusun dengan sistematika sebagai berikut:")
-    ulang(doc, "for s in sistematika", DAFTAR, "{{ s.no }}", TAB, B("{{ s.judul }}"), ": {{ s.uraian }}")
+    for n, (judul, uraian) in enumerate(SISTEMATIKA, start=1):
+        para(doc, DAFTAR, f"{n}.", TAB, B(judul), f": {uraian}")
 
 
 def bab_2(doc) -> None:
     para(doc, H1, "BAB II", BR, "PERENCANAAN KINERJA")
     para(doc, H2, "A.", TAB, "Rencana Strategis {{ periode }}")
-    paragraf(doc, "renstra.pengantar")
+    para(doc, ISI, "Rencana Strategis (Renstra) KPU periode {{ periode }} menjadi acuan "
+         "{{ satker }} dalam menyusun rencana kinerja tahunan dan Perjanjian Kinerja. Visi, misi, "
+         "tujuan, sasaran strategis, dan indikator kinerja utamanya adalah sebagai berikut.")
     para(doc, H3, "1.", TAB, "Visi")
     paragraf(doc, "renstra.visi")
     for no, judul, var in ((2, "Misi", "misi"), (3, "Tujuan", "tujuan"),
@@ -560,7 +686,12 @@ def bab_2(doc) -> None:
         para(doc, H3, f"{no}.", TAB, judul)
         daftar(doc, f"renstra.{var}")
     para(doc, H2, "B.", TAB, "Perjanjian Kinerja Tahun {{ tahun }}")
-    paragraf(doc, "pk.pengantar")
+    para(doc, ISI, "Perjanjian Kinerja Tahun {{ tahun }} ditetapkan{% if pk.tanggal %} pada "
+         "tanggal {{ pk.tanggal }}{% endif %} antara {{ pk.pertama }} sebagai Pihak Pertama dan "
+         "{% if pk.kedua %}{{ pk.kedua }}{% else %}Ketua {{ kpu }}{% endif %} sebagai Pihak Kedua. "
+         "Perjanjian ini memuat {{ pk.jumlah_sasaran }} sasaran strategis dengan "
+         "{{ pk.jumlah_indikator }} indikator kinerja beserta targetnya, sebagaimana tercantum "
+         "pada tabel-tabel berikut.")
     tag(doc, "{%p for s in pk.sasaran %}")
     caption(doc, 2, "Target Kinerja Sasaran {{ s.no }}: {{ s.nama }}")
     tabel(doc, [("No", 1.2, SEL_TENGAH), ("Indikator Kinerja", 10.0, SEL), ("Target", 2.8, SEL_ANGKA)], [
@@ -593,13 +724,14 @@ KOLOM_EFISIENSI = [
 ]
 
 
-def _judul_bagian(doc, var: str) -> None:
-    para(doc, KECIL, "{{ " + var + ".judul }}")
+def _judul_bagian(doc, var: str, judul: str) -> None:
+    """A part's sub-heading: the letter the context gives (parts without data are skipped)."""
+    para(doc, KECIL, "{{ " + var + ".huruf }}. " + judul)
 
 
 def _bagian_target(doc) -> None:
     """Part 1: target, realisasi, capaian and category, with the scale printed below."""
-    _judul_bagian(doc, "s.target")
+    _judul_bagian(doc, "s.target", "Perbandingan Target dan Realisasi Tahun {{ tahun }}")
     caption(doc, 3, "Capaian Indikator Kinerja Sasaran {{ s.no }}")
     tabel(doc, KOLOM_CAPAIAN, [
         "{%tr for i in s.indikator %}",
@@ -608,15 +740,15 @@ def _bagian_target(doc) -> None:
         "{%tr endfor %}",
         ("jumlah", [("Rata-rata capaian sasaran", 4), ("{{ s.capaian }}", 1), ("{{ s.kategori }}", 1)]),
     ])
-    para(doc, KETERANGAN, "{{ s.target.skala }}")
+    para(doc, KETERANGAN, "Kategori capaian: {{ s.target.skala }}.")
     paragraf(doc, "s.target.kalimat")
 
 
 def _bagian_tahun(doc) -> None:
     """Part 2: one row per indicator and year; a sentence and a trend chart per indicator."""
     tag(doc, "{%p if s.tahun_lalu %}")
-    _judul_bagian(doc, "s.tahun_lalu")
-    caption(doc, 3, "{{ s.tahun_lalu.caption }}")
+    _judul_bagian(doc, "s.tahun_lalu", "Perbandingan dengan Tahun Sebelumnya")
+    caption(doc, 3, "Realisasi dan Capaian Indikator Sasaran {{ s.no }} Tahun {{ s.tahun_lalu.rentang }}")
     tabel(doc, KOLOM_TAHUN, [
         "{%tr for b in s.tahun_lalu.baris %}",
         "{%tr for n in b.nilai %}",
@@ -625,7 +757,9 @@ def _bagian_tahun(doc) -> None:
         "{%tr endfor %}",
         "{%tr endfor %}",
     ])
-    para(doc, KETERANGAN, "{{ s.tahun_lalu.catatan }}")
+    para(doc, KETERANGAN, "Catatan: Capaian tahun {{ s.tahun_lalu.lalu }} dihitung terhadap target "
+         "tahun {{ tahun }}, sehingga perubahan capaian dari tahun ke tahun mencerminkan perubahan "
+         "realisasinya.")
     tag(doc, "{%p for u in s.tahun_lalu.uraian %}")
     paragraf(doc, "u.kalimat", keep_with_next=True)  # the sentence stays with its chart
     grafik(doc, "u.grafik", 3)
@@ -633,11 +767,11 @@ def _bagian_tahun(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
-def _bagian_tabel(doc, var: str, kolom, sel: list[str]) -> None:
+def _bagian_tabel(doc, var: str, judul: str, judul_tabel: str, kolom, sel: list[str]) -> None:
     """Parts 3 and 4: a captioned table of `var`.baris, then one sentence per row."""
     tag(doc, "{%p if " + var + " %}")
-    _judul_bagian(doc, var)
-    caption(doc, 3, "{{ " + var + ".caption }}")
+    _judul_bagian(doc, var, judul)
+    caption(doc, 3, judul_tabel)
     tabel(doc, kolom, ["{%tr for r in " + var + ".baris %}", ["{{ r." + n + " }}" for n in sel],
                        "{%tr endfor %}"])
     paragraf(doc, f"{var}.kalimat", space_before=SETELAH_TABEL)
@@ -646,15 +780,15 @@ def _bagian_tabel(doc, var: str, kolom, sel: list[str]) -> None:
 
 def _bagian_penjelasan(doc) -> None:
     """Part 5: always there; a missing Penjelasan is a highlighted placeholder."""
-    _judul_bagian(doc, "s.penjelasan")
+    _judul_bagian(doc, "s.penjelasan", "Analisis Penyebab Keberhasilan atau Kegagalan dan Solusinya")
     ulang(doc, "for p in s.penjelasan.paragraf", ISI, B("{{ p.label }}"), isi("p"))
 
 
 def _bagian_efisiensi(doc) -> None:
     """Part 6: the sasaran's budget lines, their serapan, and the capaian beside it."""
     tag(doc, "{%p if s.efisiensi %}")
-    _judul_bagian(doc, "s.efisiensi")
-    caption(doc, 3, "{{ s.efisiensi.caption }}")
+    _judul_bagian(doc, "s.efisiensi", "Efisiensi Penggunaan Anggaran")
+    caption(doc, 3, "Anggaran yang Mendukung Sasaran {{ s.no }}")
     tabel(doc, KOLOM_EFISIENSI, [
         "{%tr for r in s.efisiensi.baris %}",
         ["{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.serapan }}"],
@@ -671,32 +805,49 @@ def _bagian_efisiensi(doc) -> None:
 
 def _bagian_program(doc) -> None:
     tag(doc, "{%p if s.program %}")
-    _judul_bagian(doc, "s.program")
-    para(doc, ISI, "{{ s.program.pengantar }}")
+    _judul_bagian(doc, "s.program", "Program dan Kegiatan Pendukung")
+    para(doc, ISI, "Capaian sasaran ini didukung oleh program dan kegiatan berikut:")
     daftar(doc, "s.program.item")
     tag(doc, "{%p endif %}")
+
+
+KEGIATAN = (
+    ("tahapan_pemilu", "Tahapan Pemilu yang didukung pada Tahun {{ tahun }}:"),
+    ("tahapan_pemilihan", "Tahapan Pemilihan yang didukung pada Tahun {{ tahun }}:"),
+    ("kegiatan", "Kegiatan yang mendukung capaian kinerja pada Tahun {{ tahun }}:"),
+)
 
 
 def bab_3_capaian(doc) -> None:
     para(doc, H1, "BAB III", BR, "AKUNTABILITAS KINERJA")
     para(doc, H2, "A.", TAB, "Capaian Kinerja Organisasi")
-    paragraf(doc, "capaian.pengantar")
+    para(doc, ISI, "Pengukuran kinerja dilakukan dengan membandingkan realisasi setiap indikator "
+         "kinerja dengan target dalam Perjanjian Kinerja Tahun {{ tahun }}{% if pk.tanggal %} yang "
+         "ditetapkan pada tanggal {{ pk.tanggal }}{% endif %}. {{ capaian.rumus }}")
+    para(doc, ISI, "Uraian setiap sasaran strategis berikut memuat perbandingan target dan "
+         "realisasi beserta kategori capaiannya, analisis penyebab keberhasilan atau kegagalan "
+         "beserta solusinya, dan bagian lain sesuai dengan data yang tersedia. Setiap indikator "
+         "diberi kode IK yang diikuti nomor sasaran dan nomor urut indikatornya; misalnya, IK 1.2 "
+         "adalah indikator kedua Sasaran 1.")
     tag(doc, "{%p for s in capaian.sasaran %}")
     para(doc, H3, "Sasaran {{ s.no }}: {{ s.nama }}")
     _bagian_target(doc)
     _bagian_tahun(doc)
-    _bagian_tabel(doc, "s.renstra", KOLOM_RENSTRA,
-                  ["kode", "nama", "target_renstra", "realisasi", "capaian", "status"])
-    _bagian_tabel(doc, "s.standar", KOLOM_STANDAR,
-                  ["kode", "nama", "realisasi", "standar", "selisih", "penilaian"])
+    _bagian_tabel(doc, "s.renstra", "Perbandingan dengan Target Renstra {{ periode }}",
+                  "Capaian Indikator Sasaran {{ s.no }} terhadap Target Renstra {{ periode }}",
+                  KOLOM_RENSTRA, ["kode", "nama", "target_renstra", "realisasi", "capaian", "status"])
+    _bagian_tabel(doc, "s.standar", "Perbandingan dengan Standar Nasional",
+                  "Perbandingan Indikator Sasaran {{ s.no }} dengan Standar Nasional",
+                  KOLOM_STANDAR, ["kode", "nama", "realisasi", "standar", "selisih", "penilaian"])
     _bagian_penjelasan(doc)
     _bagian_efisiensi(doc)
     _bagian_program(doc)
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p for d in capaian.kegiatan %}")
-    para(doc, KECIL, "{{ d.judul }}")
-    daftar(doc, "d.item")
-    tag(doc, "{%p endfor %}")
+    for kunci, judul in KEGIATAN:
+        tag(doc, f"{{%p if capaian.kegiatan.{kunci} %}}")
+        para(doc, KECIL, judul)
+        daftar(doc, f"capaian.kegiatan.{kunci}")
+        tag(doc, "{%p endif %}")
     para(doc, H3, "Ringkasan Capaian Sasaran Strategis")
     caption(doc, 3, "Rekapitulasi Capaian Sasaran Strategis Tahun {{ tahun }}")
     tabel(doc, [("No", 1.0, SEL_TENGAH), ("Sasaran Strategis", 5.7, SEL),
@@ -708,13 +859,15 @@ def bab_3_capaian(doc) -> None:
         ("jumlah", [("Capaian kinerja organisasi (rata-rata)", 3), ("{{ capaian.rata_rata }}", 1),
                     ("{{ capaian.kategori }}", 1)]),
     ])
-    para(doc, KETERANGAN, "{{ capaian.skala }}")
+    para(doc, KETERANGAN, "Kategori capaian: {{ capaian.skala }}.")
     grafik(doc, "capaian.grafik", 3)
 
 
 def bab_3_anggaran(doc) -> None:
     para(doc, H2, "B.", TAB, "Realisasi Anggaran")
-    paragraf(doc, "anggaran.pengantar")
+    para(doc, ISI, "Pada Tahun {{ tahun }}, {{ satker }} mengelola pagu anggaran sebesar "
+         "{{ anggaran.pagu }} yang bersumber dari {{ anggaran.rincian }}. Realisasi anggaran "
+         "menurut sumber dana adalah sebagai berikut.")
     tag(doc, "{%p for d in anggaran.sumber %}")
     caption(doc, 3, "Realisasi Anggaran Sumber Dana {{ d.nama }}")
     tabel(doc, [("No", 0.9, SEL_TENGAH), ("Uraian", 4.7, SEL), ("Pagu (Rp)", 3.45, SEL_ANGKA),
@@ -740,7 +893,8 @@ def bab_3_anggaran(doc) -> None:
 
 def bab_4(doc) -> None:
     para(doc, H1, "BAB IV", BR, "PENUTUP")
-    paragraf(doc, "penutup_kesimpulan")
+    para(doc, ISI, "Laporan Kinerja ini menyajikan capaian kinerja {{ satker }} Tahun {{ tahun }}. "
+         "{{ ringkasan }}")
     paragraf(doc, "penutup")
     tag(doc, "{%p if kendala %}")
     para(doc, ISI, "Kendala yang dihadapi selama Tahun {{ tahun }} antara lain:")
@@ -811,7 +965,13 @@ def lampiran_pk(doc) -> None:
          space_before=Cm(0.5))
     _pihak(doc, "lampiran.pk.pertama", "selanjutnya disebut Pihak Pertama;")
     _pihak(doc, "lampiran.pk.kedua", "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua.")
-    paragraf(doc, "lampiran.pk.janji")
+    para(doc, ISI, "Pihak Pertama berjanji mewujudkan target kinerja tahunan sebagaimana "
+         "tercantum dalam tabel berikut, sebagai bagian dari pencapaian sasaran jangka menengah "
+         "Rencana Strategis {{ periode }}. Keberhasilan maupun kegagalan pencapaian target "
+         "tersebut menjadi tanggung jawab Pihak Pertama.")
+    para(doc, ISI, "Pihak Kedua memberikan supervisi yang diperlukan, mengevaluasi capaian kinerja "
+         "atas perjanjian ini, dan mengambil tindakan yang diperlukan dalam rangka pemberian "
+         "penghargaan dan sanksi.")
     _tabel_rkt(doc, "pk.sasaran")
     para(doc, "Normal")  # two adjacent tables would merge into one
     t = tabel(doc, [("", 7.0, TTD_SEL), ("", 7.0, TTD_SEL)], [["", ""], ["", ""]],

@@ -242,18 +242,20 @@ _TINGKAT_LAIN = {"nasional": PUSAT, "sekretariat jenderal": PUSAT, "sekretariat 
 
 
 def _tingkat(items: dict[str, Row], instansi: str, reader: Reader) -> str | None:
-    """Tingkat as written (a few other spellings accepted), else derived from Instansi.
+    """Tingkat as written (a few other spellings accepted), else None: derived from Instansi.
 
-    A level that can be told neither way is an error at the Instansi cell.
+    When Instansi does not tell the level either, the report speaks as a Kabupaten/Kota
+    secretariat (514 of the 553) and a warning at the Instansi cell says so.
     """
     cell = _value(items, "Tingkat")
     teks = reader.text(cell, "Tingkat")
     if teks is not None:
         return _TINGKAT_LAIN.get(_norm(teks)) or reader.choice(cell, "Tingkat", schema.TINGKAT)
     if instansi and tingkat_dari_instansi(instansi) is None:
-        reader.error("tingkat-unknown", f"tingkat satker tidak dapat ditentukan dari Instansi "
-                     f"\"{instansi}\"; isi Tingkat dengan Pusat, Provinsi, atau Kabupaten/Kota",
-                     _where(items, "Instansi", "Identitas"))
+        reader.warn("tingkat-unknown", f"tingkat satker tidak dapat ditentukan dari Instansi "
+                    f"\"{instansi}\"; laporan ditulis untuk Kabupaten/Kota. Bila berbeda, isi "
+                    "Tingkat dengan Pusat atau Provinsi", _where(items, "Instansi", "Identitas"))
+        return KABKOTA
     return None
 
 

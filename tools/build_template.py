@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import sys
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.table import _Cell
 
 KELUARAN = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
@@ -171,19 +174,9 @@ def grafik(doc, var: str, bab: int) -> None:
 # --- styles --------------------------------------------------------------------------------
 
 
-def _rpr(size: int = 24, bold: bool = False, color: str = "000000") -> str:
-    """Arial in every script slot (no theme fonts), black unless told, never italic."""
-    fonts = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
-    tebal = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
-    return (
-        f'<w:rPr>{fonts}{tebal}<w:i w:val="0"/><w:iCs w:val="0"/><w:color w:val="{color}"/>'
-        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-    )
-
-
 def _style(kind: str, sid: str, name: str, based: str | None, body: str, nxt: str | None = None,
            ui: int | None = None) -> str:
-    """A complete w:style element as XML text."""
+    """A complete w:style element as XML text (table and character styles only)."""
     parts = [f'<w:name w:val="{name}"/>']
     parts.append(f'<w:basedOn w:val="{based}"/>' if based else "")
     parts.append(f'<w:next w:val="{nxt}"/>' if nxt else "")
@@ -192,84 +185,151 @@ def _style(kind: str, sid: str, name: str, based: str | None, body: str, nxt: st
     return f'<w:style {W} w:type="{kind}" w:styleId="{sid}">{"".join(parts)}{body}</w:style>'
 
 
-def _ppr(jc: str = "left", before: int = 0, after: int = 0, line: int = 240, ind: str = "",
-         extra: str = "", tabs: str = "", outline: int | None = None) -> str:
-    """pPr children in schema order: keep*, pageBreakBefore, pBdr, tabs, spacing, ind, jc,
-    outlineLvl. Spacing in twips; line 240 is single, 360 is 1.5 lines."""
-    level = f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
-    return (
-        f"<w:pPr>{extra}{tabs}"
-        f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
-        f'{ind}<w:jc w:val="{jc}"/>{level}</w:pPr>'
-    )
+@dataclass(frozen=True)
+class Gaya:
+    """One paragraph style: sizes in half-points, spacing and indents in twips, line in 240ths."""
+
+    sid: str
+    name: str
+    based: str | None = "Normal"
+    size: int = 24
+    bold: bool = False
+    jc: str = "left"
+    before: int = 0
+    after: int = 0
+    line: int = 240
+    left: int | None = None
+    right: int | None = None
+    hanging: int | None = None
+    first: int | None = None
+    keep: bool = False
+    keep_lines: bool = False
+    page_break: bool = False
+    outline: int | None = None
+    tab: tuple[str, int] | None = None  # ("left" | "toc", position)
+    kotak: bool = False
+    color: str = "000000"
+    nxt: str | None = None
+    ui: int | None = None
 
 
-def _para_styles() -> list[str]:
-    """Every paragraph style of the report, as XML."""
-    keep = "<w:keepNext/><w:keepLines/>"
-    toc_tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{LEBAR_TEKS}"/></w:tabs>'
-    daftar_tab = '<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs>'
-    kotak = "".join(
-        f'<w:{s} w:val="single" w:sz="6" w:space="24" w:color="000000"/>'
-        for s in ("top", "left", "bottom", "right")
-    )
-    return [
-        _style("paragraph", "Normal", "Normal", None, _ppr() + _rpr()),
-        _style("paragraph", ISI, "Isi Laporan", "Normal",
-               _ppr("both", 0, 120, 360, '<w:ind w:firstLine="709"/>') + _rpr(), ISI),
-        _style("paragraph", H1, "heading 1", "Normal",
-               _ppr("center", 0, 480, 360, extra=keep + "<w:pageBreakBefore/>", outline=0)
-               + _rpr(28, True), ISI, 9),
-        _style("paragraph", H2, "heading 2", "Normal",
-               _ppr("left", 240, 120, 360, '<w:ind w:left="425" w:hanging="425"/>', keep,
-                    outline=1) + _rpr(24, True), ISI, 9),
-        _style("paragraph", H3, "heading 3", "Normal",
-               _ppr("left", 120, 60, 360, '<w:ind w:left="425" w:hanging="425"/>', keep,
-                    outline=2) + _rpr(24, True), ISI, 9),
-        _style("paragraph", KECIL, "Judul Kecil", "Normal",
-               _ppr("left", 120, 60, 360, extra=keep) + _rpr(24, True), ISI),
-        _style("paragraph", DAFTAR, "Daftar Bernomor", "Normal",
-               _ppr("both", 0, 60, 360, '<w:ind w:left="709" w:hanging="425"/>', tabs=daftar_tab)
-               + _rpr(), DAFTAR),
-        _style("paragraph", CAPTION, "caption", "Normal",
-               _ppr("center", 240, 120, 240, extra=keep) + _rpr(22, True), None, 35),
-        _style("paragraph", GAMBAR, "Gambar", "Normal", _ppr("center", 0, 240) + _rpr()),
-        _style("paragraph", KETERANGAN, "Keterangan Tabel", "Normal",
-               _ppr("both", 60, 120, 240) + _rpr(20)),
-        _style("paragraph", TTD, "Tanda Tangan", "Normal",
-               _ppr("center", 0, 0, 240, '<w:ind w:left="3402"/>', keep) + _rpr()),
-        _style("paragraph", TTD_SEL, "Tanda Tangan Tabel", "Normal", _ppr("center") + _rpr(22)),
-        _style("paragraph", SEL, "Isi Tabel", "Normal", _ppr("left", 40, 40) + _rpr(22)),
-        _style("paragraph", SEL_ANGKA, "Angka Tabel", SEL, _ppr("right", 40, 40) + _rpr(22)),
-        _style("paragraph", SEL_TENGAH, "Tengah Tabel", SEL, _ppr("center", 40, 40) + _rpr(22)),
-        _style("paragraph", SEL_KEPALA, "Kepala Tabel", SEL,
-               _ppr("center", 40, 40, extra="<w:keepNext/>") + _rpr(22, True)),
-        _style("paragraph", SEL_JUMLAH, "Jumlah Tabel", SEL, _ppr("left", 40, 40) + _rpr(22, True)),
-        _style("paragraph", SEL_JUMLAH_ANGKA, "Jumlah Angka Tabel", SEL,
-               _ppr("right", 40, 40) + _rpr(22, True)),
-        _style("paragraph", "JudulSampul", "Judul Sampul", "Normal",
-               _ppr("center", 0, 120) + _rpr(36, True)),
-        _style("paragraph", "Sampul", "Sampul", "Normal", _ppr("center", 0, 60) + _rpr(28, True)),
-        _style("paragraph", "AlamatSampul", "Alamat Sampul", "Normal",
-               _ppr("center", 60, 0) + _rpr(22)),
-        _style("paragraph", "JudulDokumen", "Judul Dokumen", "Normal",
-               _ppr("center", 0, 0, 360, extra="<w:keepNext/>") + _rpr(24, True)),
-        _style("paragraph", "KotakGambar", "Kotak Gambar", "Normal",
-               _ppr("center", 240, 240, 240, '<w:ind w:left="1418" w:right="1418"/>',
-                    f"<w:pBdr>{kotak}</w:pBdr>") + _rpr(22)),
-        _style("paragraph", KODE, "Kode Templat", "Normal",
-               _ppr() + _rpr(16, color="7F7F7F")),
-        _style("paragraph", "TOC1", "toc 1", "Normal",
-               _ppr("left", 120, 0, 276, tabs=toc_tab) + _rpr(24, True), "Normal", 39),
-        _style("paragraph", "TOC2", "toc 2", "Normal",
-               _ppr("left", 0, 0, 276, '<w:ind w:left="425"/>', tabs=toc_tab) + _rpr(), "Normal", 39),
-        _style("paragraph", "TOC3", "toc 3", "Normal",
-               _ppr("left", 0, 0, 276, '<w:ind w:left="851"/>', tabs=toc_tab) + _rpr(), "Normal", 39),
-        _style("paragraph", "TableofFigures", "table of figures", "Normal",
-               _ppr("left", 0, 60, 276, '<w:ind w:left="1134" w:hanging="1134"/>', tabs=toc_tab)
-               + _rpr(), "Normal", 99),
-        _style("paragraph", "Footer", "footer", "Normal", _ppr("center") + _rpr(22)),
-    ]
+_HEADING = {"before": 0, "line": 360, "bold": True, "keep": True, "keep_lines": True, "ui": 9}
+GAYA_PARAGRAF = (
+    Gaya("Normal", "Normal", None),
+    Gaya(ISI, "Isi Laporan", jc="both", after=120, line=360, first=709, nxt=ISI),
+    Gaya(H1, "heading 1", **{**_HEADING, "size": 28}, jc="center", after=480, page_break=True,
+         outline=0, nxt=ISI),
+    Gaya(H2, "heading 2", **{**_HEADING, "before": 240}, after=120, left=425, hanging=425,
+         outline=1, nxt=ISI),
+    Gaya(H3, "heading 3", **{**_HEADING, "before": 120}, after=60, left=425, hanging=425,
+         outline=2, nxt=ISI),
+    Gaya(KECIL, "Judul Kecil", bold=True, before=120, after=60, line=360, keep=True,
+         keep_lines=True, nxt=ISI),
+    Gaya(DAFTAR, "Daftar Bernomor", jc="both", after=60, line=360, left=709, hanging=425,
+         tab=("left", 709), nxt=DAFTAR),
+    Gaya(CAPTION, "caption", size=22, bold=True, jc="center", before=240, after=120, keep=True,
+         ui=35),
+    Gaya(GAMBAR, "Gambar", jc="center", after=240),
+    Gaya(KETERANGAN, "Keterangan Tabel", size=20, jc="both", before=60, after=120),
+    Gaya(TTD, "Tanda Tangan", jc="center", left=3402, keep=True),
+    Gaya(TTD_SEL, "Tanda Tangan Tabel", size=22, jc="center"),
+    Gaya(SEL, "Isi Tabel", size=22, before=40, after=40),
+    Gaya(SEL_ANGKA, "Angka Tabel", SEL, size=22, jc="right", before=40, after=40),
+    Gaya(SEL_TENGAH, "Tengah Tabel", SEL, size=22, jc="center", before=40, after=40),
+    Gaya(SEL_KEPALA, "Kepala Tabel", SEL, size=22, bold=True, jc="center", before=40, after=40,
+         keep=True),
+    Gaya(SEL_JUMLAH, "Jumlah Tabel", SEL, size=22, bold=True, before=40, after=40),
+    Gaya(SEL_JUMLAH_ANGKA, "Jumlah Angka Tabel", SEL, size=22, bold=True, jc="right", before=40,
+         after=40),
+    Gaya("JudulSampul", "Judul Sampul", size=36, bold=True, jc="center", after=120),
+    Gaya("Sampul", "Sampul", size=28, bold=True, jc="center", after=60),
+    Gaya("AlamatSampul", "Alamat Sampul", size=22, jc="center", before=60),
+    Gaya("JudulDokumen", "Judul Dokumen", bold=True, jc="center", line=360, keep=True),
+    Gaya("KotakGambar", "Kotak Gambar", size=22, jc="center", before=240, after=240, left=1418,
+         right=1418, kotak=True),
+    Gaya(KODE, "Kode Templat", size=16, color="7F7F7F"),
+    Gaya("TOC1", "toc 1", bold=True, before=120, line=276, tab=("toc", LEBAR_TEKS), nxt="Normal",
+         ui=39),
+    Gaya("TOC2", "toc 2", line=276, left=425, tab=("toc", LEBAR_TEKS), nxt="Normal", ui=39),
+    Gaya("TOC3", "toc 3", line=276, left=851, tab=("toc", LEBAR_TEKS), nxt="Normal", ui=39),
+    Gaya("TableofFigures", "table of figures", after=60, line=276, left=1134, hanging=1134,
+         tab=("toc", LEBAR_TEKS), nxt="Normal", ui=99),
+    Gaya("Footer", "footer", size=22, jc="center"),
+)
+_JC = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+       "right": WD_ALIGN_PARAGRAPH.RIGHT, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _hapus_gaya(styles, sid: str) -> None:
+    lama = styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{sid}']")
+    if lama is not None:
+        styles.element.remove(lama)
+
+
+def _font(style, g: Gaya) -> None:
+    """Black (unless told) Arial from docDefaults, never italic; the complex-script size and
+    bold follow (python-docx has no API for szCs/bCs)."""
+    f = style.font
+    f.size = Pt(g.size / 2)
+    f.bold, f.italic = g.bold, False
+    f.color.rgb = RGBColor.from_string(g.color)
+    rpr = style.element.get_or_add_rPr()
+    rpr.insert_element_before(parse_xml(f'<w:bCs {W} w:val="{1 if g.bold else 0}"/>'),
+                              *[f"w:{t}" for t in ("i", "iCs", "caps", "color", "sz")])
+    rpr.append(parse_xml(f'<w:szCs {W} w:val="{g.size}"/>'))
+
+
+def _format_paragraf(style, g: Gaya) -> None:
+    pf = style.paragraph_format
+    pf.alignment = _JC[g.jc]
+    pf.space_before, pf.space_after = Twips(g.before), Twips(g.after)
+    pf.line_spacing = g.line / 240
+    pf.left_indent = Twips(g.left) if g.left is not None else None
+    pf.right_indent = Twips(g.right) if g.right is not None else None
+    if g.hanging is not None:
+        pf.first_line_indent = Twips(-g.hanging)
+    elif g.first is not None:
+        pf.first_line_indent = Twips(g.first)
+    pf.keep_with_next = g.keep or None
+    pf.keep_together = g.keep_lines or None
+    pf.page_break_before = g.page_break or None
+    if g.tab:
+        toc = g.tab[0] == "toc"
+        pf.tab_stops.add_tab_stop(Twips(g.tab[1]), WD_TAB_ALIGNMENT.RIGHT if toc else WD_TAB_ALIGNMENT.LEFT,
+                                  WD_TAB_LEADER.DOTS if toc else WD_TAB_LEADER.SPACES)
+
+
+def _xml_tanpa_api(style, g: Gaya) -> None:
+    """The two looks python-docx has no API for: the outline level and the box border."""
+    ppr = style.element.get_or_add_pPr()
+    if g.kotak:
+        garis = "".join(f'<w:{s} w:val="single" w:sz="6" w:space="24" w:color="000000"/>'
+                        for s in ("top", "left", "bottom", "right"))
+        ppr.insert_element_before(parse_xml(f"<w:pBdr {W}>{garis}</w:pBdr>"),
+                                  *[f"w:{t}" for t in ("shd", "tabs", "spacing", "ind", "jc")])
+    if g.outline is not None:
+        ppr.append(parse_xml(f'<w:outlineLvl {W} w:val="{g.outline}"/>'))
+
+
+def _gaya_paragraf(styles) -> None:
+    """Every paragraph style of the report, through python-docx's style API."""
+    for g in GAYA_PARAGRAF:
+        _hapus_gaya(styles, g.sid)
+        style = styles.add_style(g.name, WD_STYLE_TYPE.PARAGRAPH, builtin=g.name[0].islower()
+                                 or g.name == "Normal")
+        style.element.set(qn("w:styleId"), g.sid)
+        style.quick_style = True
+        if g.ui is not None:
+            style.priority = g.ui
+        _font(style, g)
+        _format_paragraf(style, g)
+        _xml_tanpa_api(style, g)
+    by_id = {s.style_id: s for s in styles}
+    for g in GAYA_PARAGRAF:
+        if g.based:
+            by_id[g.sid].base_style = by_id[g.based]
+        if g.nxt:
+            by_id[g.sid].next_paragraph_style = by_id[g.nxt]
 
 
 def _table_styles() -> list[str]:
@@ -314,7 +374,9 @@ def atur_gaya(doc) -> None:
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
     ))
-    for xml in _para_styles() + _table_styles() + _char_styles():
+    _gaya_paragraf(doc.styles)
+    # Table borders and shading, and a character style's shading, have no python-docx API.
+    for xml in _table_styles() + _char_styles():
         baru = parse_xml(xml)
         lama = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{baru.get(qn('w:styleId'))}']")
         if lama is not None:

@@ -28,6 +28,7 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.errors import LkjError
+from generator.nomor import nomori
 
 TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
 # While rendering, the braces of values are encoded with private-use characters (ESC escapes
@@ -160,7 +161,8 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
 
 
 def selesaikan(doc, kertas: str) -> None:
-    """Number the captions, fill Daftar Isi, Daftar Tabel and Daftar Grafik, set the paper."""
+    """Number the captions, fill Daftar Isi, Daftar Tabel and Daftar Grafik, set the paper,
+    and let Word number the lists and headings (generator.nomor)."""
     body = doc.element.body
     nomori_caption(body)
     judul, daftar = _tandai(body)
@@ -170,6 +172,7 @@ def selesaikan(doc, kertas: str) -> None:
     nomori_gambar(body)
     satukan_sel_gabung(body)
     atur_kertas(body, kertas)
+    nomori(doc)  # after the contents lists, which keep the typed numbers as their text
 
 
 def _gaya(p) -> str:

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from sample_data import RM, SASARAN_1, contoh_data
 from doctools import ROOT, validate_docx
+from wordnum import tampilkan_nomor
 
 from generator.report import ikhtisar
 from generator.capaian import hitung
@@ -99,7 +100,7 @@ def render(data, folder: Path, grafik: bool = False, name: str = "laporan.docx")
     laporan = build(data, hasil, draw_charts(data, hasil, folder / "grafik") if grafik else None)
     context = {**laporan.context, "placeholders": list(laporan.placeholders)}
     path = render_report(context, folder / name)
-    return path, Document(str(path)), context
+    return path, tampilkan_nomor(Document(str(path))), context
 
 
 def replace_indikator(data, changes: dict[tuple[int, int], dict]):

@@ -102,6 +102,7 @@ def test_provincial_report_speaks_as_a_province(tmp_path):
     assert "membawahkan bagian-bagian dan subbagian-subbagian" in text
     # Without Jabatan Atasan, the PK is made with the Ketua of its own KPU.
     assert "dan Ketua KPU Provinsi Kalimantan Timur sebagai Pihak Kedua" in text
+    assert "| Jabatan | : | Ketua KPU Provinsi Kalimantan Timur |" in text  # the PK agrees
     assert "SEKRETARIAT KOMISI PEMILIHAN UMUM" in text and "PROVINSI KALIMANTAN TIMUR" in text
     assert "kabupaten" not in text.lower()  # never a regency/city secretariat
     assert "tenaga pakar" not in text  # a power of the Sekretariat Jenderal only
@@ -116,6 +117,7 @@ def test_national_report_speaks_as_the_sekretariat_jenderal(tmp_path):
     assert "mengelola barang inventaris KPU." in text
     assert "Sekretariat Jenderal KPU dipimpin oleh Sekretaris Jenderal" in text
     assert "dan Ketua KPU sebagai Pihak Kedua" in text
+    assert "| Jabatan | : | Ketua KPU |" in text and "[Jabatan Pihak Kedua]" not in text
     assert "[Sampul] SEKRETARIAT JENDERAL\n[Sampul] KOMISI PEMILIHAN UMUM\n" in text
     for wrong in ("Sebagai sekretariat KPU Kabupaten/Kota", "Sebagai sekretariat KPU Provinsi",
                   "tugas KPU Kabupaten/Kota", "inventaris KPU Kabupaten/Kota",

@@ -750,7 +750,7 @@ def bab_2(doc) -> None:
     para(doc, H2, "B.", TAB, "Perjanjian Kinerja Tahun {{ tahun }}")
     para(doc, ISI, "Perjanjian Kinerja Tahun {{ tahun }} ditetapkan{% if pk.tanggal %} pada "
          "tanggal {{ pk.tanggal }}{% endif %} antara {{ pk.pertama }} sebagai Pihak Pertama dan "
-         "{% if pk.kedua %}{{ pk.kedua }}{% else %}Ketua {{ kpu }}{% endif %} sebagai Pihak Kedua. "
+         "{{ pk.kedua }} sebagai Pihak Kedua. "
          "Perjanjian ini memuat {{ pk.jumlah_sasaran }} sasaran strategis dengan "
          "{{ pk.jumlah_indikator }} indikator kinerja beserta targetnya, sebagaimana tercantum "
          "pada tabel-tabel berikut.")

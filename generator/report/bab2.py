@@ -6,6 +6,7 @@ from generator import format as fmt
 from generator.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, daftar, paragraf, pecah, satu_baris
+from generator.report.satker import pihak_kedua
 
 # Renstra Jenis, the place named in the list of placeholders, and how the instruction names it.
 _BAGIAN = {"Misi": ("2: misi", "misi"), "Tujuan": ("3: tujuan", "tujuan"),
@@ -55,7 +56,7 @@ def pk(data: DataLaporan, hasil: Hasil) -> dict:
     return {
         "tanggal": fmt.tanggal(i.tanggal_pk) if i.tanggal_pk else "",
         "pertama": satu_baris(i.jabatan_penandatangan),
-        "kedua": satu_baris(i.jabatan_atasan or ""),
+        "kedua": pihak_kedua(i),
         "jumlah_sasaran": fmt.jumlah_terbilang(len(hasil.sasaran)),
         "jumlah_indikator": fmt.jumlah_terbilang(len(hasil.berkode())),
         "sasaran": pk_sasaran(hasil),

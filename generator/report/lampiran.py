@@ -5,12 +5,13 @@ from __future__ import annotations
 from generator import format as fmt
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, paragraf, petunjuk, satu_baris
-from generator.report.satker import baris_kapital
+from generator.report.satker import baris_kapital, pihak_kedua
 
 
 def _pihak(nama: str | None, jabatan: str | None, nip: str | None, penanda: Penanda,
            siapa: str) -> dict:
-    """One party of the Perjanjian Kinerja; a missing name or position becomes a placeholder."""
+    """One party of the Perjanjian Kinerja; a missing name becomes a placeholder (and a missing
+    position, which only the first party can have: the second defaults to its Ketua)."""
     if jabatan:
         jabatan_isi = paragraf(jabatan)
         baris = [paragraf(b) for b in baris_kapital(jabatan, 28)]
@@ -38,5 +39,5 @@ def lampiran(data: DataLaporan, penanda: Penanda) -> dict:
         "tempat_tanggal": tempat_tanggal,
         "pertama": _pihak(i.nama_penandatangan, i.jabatan_penandatangan, i.nip_penandatangan,
                           penanda, "Pihak Pertama"),
-        "kedua": _pihak(i.nama_atasan, i.jabatan_atasan, None, penanda, "Pihak Kedua"),
+        "kedua": _pihak(i.nama_atasan, pihak_kedua(i), None, penanda, "Pihak Kedua"),
     }}

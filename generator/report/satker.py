@@ -61,6 +61,11 @@ def kpu(identitas: Identitas) -> str:
     return nama or "KPU"
 
 
+def pihak_kedua(identitas: Identitas) -> str:
+    """The Perjanjian Kinerja's second party: Jabatan Atasan, else the Ketua of its own KPU."""
+    return satu_baris(identitas.jabatan_atasan or f"Ketua {kpu(identitas)}")
+
+
 def _nama_instansi(identitas: Identitas) -> str:
     if identitas.level == PUSAT and not identitas.instansi.lower().startswith("sekretariat"):
         return f"Sekretariat Jenderal {satu_baris(identitas.instansi)}"

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.format import angka
 from generator.model import (
     NEGATIF,
     POSITIF,
@@ -95,60 +94,17 @@ def kategori(nilai: Decimal | None, skala: Iterable[Kategori]) -> str | None:
     return next((k.label for k in skala if k.batas_bawah <= nilai), None)
 
 
-# --- the rule in words -----------------------------------------------------------------------
-
-_POSITIF_KALIMAT = "realisasi dibagi target dikali 100"
-_NEGATIF_AWAL = "untuk indikator negatif (makin kecil realisasi makin baik)"
-_NEGATIF_KALIMAT = {
-    RUMUS_TERCAPAI: (
-        "capaian bernilai 100 bila realisasi tidak melebihi target; bila melebihi, capaian "
-        "dihitung dari dua kali target dikurangi realisasi, dibagi target, dikali 100, "
-        "dan paling rendah 0"
-    ),
-    RUMUS_2T_R: (
-        "capaian dihitung dari dua kali target dikurangi realisasi, dibagi target, dikali 100, "
-        "dan paling rendah 0"
-    ),
-    RUMUS_T_R: "capaian dihitung dari target dibagi realisasi dikali 100",
-}
-
-
-def _kalimat_negatif(pengaturan: Pengaturan) -> str:
-    """The clause for negative indicators under the configured rule."""
-    try:
-        kalimat = f"{_NEGATIF_AWAL} {_NEGATIF_KALIMAT[pengaturan.rumus_negatif]}"
-    except KeyError:
-        raise ValueError(f"unknown rumus_negatif: {pengaturan.rumus_negatif!r}") from None
-    if pengaturan.rumus_negatif == RUMUS_T_R:
-        nilai = "setinggi batas capaian" if pengaturan.batas_capaian is not None else "bernilai 100"
-        kalimat += f", dan bila realisasi 0 capaian {nilai}"
-    return kalimat
-
-
-def kalimat_rumus(pengaturan: Pengaturan, ada_negatif: bool) -> str:
-    """The Indonesian sentence(s) stating how capaian was computed, for the report.
-
-    The negative rule is mentioned only when some indicator is negative; the cap, when set,
-    gets its own sentence.
-    """
-    kalimat = f"Capaian dihitung dengan rumus {_POSITIF_KALIMAT} untuk indikator positif"
-    if ada_negatif:
-        kalimat += f"; {_kalimat_negatif(pengaturan)}"
-    kalimat += "."
-    if pengaturan.batas_capaian is not None:
-        kalimat += f" Capaian dibatasi paling tinggi {angka(pengaturan.batas_capaian)}."
-    return kalimat
-
-
 # --- results -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class HasilIndikator:
-    """An indicator with its capaian; capaian None means it cannot be computed ("-")."""
+    """An indicator with its capaian ("-" when None) and its code: `IK 1.2` is indicator 2 of
+    sasaran 1, both counted from 1 in workbook order."""
 
     indikator: Indikator
     capaian: Decimal | None
+    kode: str = ""
 
     @property
     def tercapai(self) -> bool | None:
@@ -162,11 +118,13 @@ class HasilIndikator:
 
 @dataclass(frozen=True)
 class HasilSasaran:
-    """A sasaran, its indicators' results and its capaian (their mean; None if none has one)."""
+    """A sasaran, its number (from 1), its indicators' results and its capaian (their mean;
+    None if none has one)."""
 
     sasaran: Sasaran
     indikator: tuple[HasilIndikator, ...]
     capaian: Decimal | None
+    nomor: int = 1
 
 
 @dataclass(frozen=True)
@@ -208,6 +166,11 @@ class HasilAnggaran:
 class Hasil:
     """Everything computed from a DataLaporan; capaian is the mean of the sasaran capaian."""
 
+    def berkode(self) -> list[tuple[str, HasilIndikator]]:
+        """Every indicator with its code (`IK 1.1`, ...), in workbook order."""
+        return [(hi.kode, hi) for hs in self.sasaran for hi in hs.indikator]
+
+
     sasaran: tuple[HasilSasaran, ...]
     capaian: Decimal | None
     anggaran: HasilAnggaran
@@ -230,16 +193,23 @@ def hitung_anggaran(baris: Iterable[BarisAnggaran]) -> HasilAnggaran:
     return HasilAnggaran(sumber, _jumlah(s.jumlah for s in sumber))
 
 
-def hitung_sasaran(sasaran: Sasaran, pengaturan: Pengaturan) -> HasilSasaran:
-    """Capaian of each indicator of the sasaran and their mean."""
+def kode_indikator(nomor_sasaran: int, nomor_indikator: int) -> str:
+    """`IK 1.2`: indicator 2 of sasaran 1, both counted from 1."""
+    return f"IK {nomor_sasaran}.{nomor_indikator}"
+
+
+def hitung_sasaran(sasaran: Sasaran, pengaturan: Pengaturan, nomor: int = 1) -> HasilSasaran:
+    """Capaian of each indicator of sasaran number `nomor` and their mean."""
     hasil = tuple(
-        HasilIndikator(i, capaian(i.target, i.realisasi, i.polaritas, pengaturan))
-        for i in sasaran.indikator
+        HasilIndikator(i, capaian(i.target, i.realisasi, i.polaritas, pengaturan),
+                       kode_indikator(nomor, n))
+        for n, i in enumerate(sasaran.indikator, start=1)
     )
-    return HasilSasaran(sasaran, hasil, rata_rata(h.capaian for h in hasil))
+    return HasilSasaran(sasaran, hasil, rata_rata(h.capaian for h in hasil), nomor)
 
 
 def hitung(data: DataLaporan) -> Hasil:
     """All capaian and budget figures of the report, exact."""
-    sasaran = tuple(hitung_sasaran(s, data.pengaturan) for s in data.sasaran)
+    sasaran = tuple(hitung_sasaran(s, data.pengaturan, n)
+                    for n, s in enumerate(data.sasaran, start=1))
     return Hasil(sasaran, rata_rata(s.capaian for s in sasaran), hitung_anggaran(data.anggaran))

@@ -31,7 +31,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator.analisis import indikator_berkode
 from generator.capaian import Hasil, HasilAnggaran, Realisasi
 from generator.format import angka, nilai_satuan, persen, rupiah
 from generator.model import NEGATIF, Indikator, Pengaturan
@@ -139,7 +138,7 @@ class _Batang:
 def _batang_capaian(hasil: Hasil) -> list[_Batang]:
     return [_Batang(kode, hi.indikator.nama, hi.capaian, hi.tercapai,
                     hi.indikator.realisasi is not None)
-            for kode, hi in indikator_berkode(hasil)]
+            for kode, hi in hasil.berkode()]
 
 
 def _gambar_capaian(ax: Any, batang: list[_Batang], desimal: int) -> None:

@@ -60,8 +60,8 @@ def _capaian(value, desimal: int) -> str:
 def _print_figures(checked) -> None:
     data, hasil = checked.loaded.data, checked.hasil
     desimal = data.pengaturan.desimal
-    for n, sasaran in enumerate(hasil.sasaran, start=1):
-        typer.echo(f"Sasaran {n}: {sasaran.sasaran.nama} (rata-rata capaian "
+    for sasaran in hasil.sasaran:
+        typer.echo(f"Sasaran {sasaran.nomor}: {sasaran.sasaran.nama} (rata-rata capaian "
                    f"{_capaian(sasaran.capaian, desimal)})")
         for item in sasaran.indikator:
             ind = item.indikator

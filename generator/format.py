@@ -167,6 +167,9 @@ def tanggal(d: date) -> str:
 # --- parsing numbers -------------------------------------------------------------------------
 
 _RIBUAN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+# Characters XML 1.0 cannot hold (a cell may still contain them): the one definition.
+BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 _POLOS = re.compile(r"\d+(?:,\d+)?")
 _RP = re.compile(r"rp\.?\s*", re.IGNORECASE)
 _RENTANG = re.compile(r"[\d.,]+\s*(?:[-\u2013\u2014]|s\.?/d\.?|sampai)\s*[\d.,]+", re.IGNORECASE)
@@ -214,6 +217,9 @@ def _alasan(s: str) -> str:
         return "bukan angka"
     if _RENTANG.fullmatch(s):
         return "berupa rentang; isi satu angka saja"
+    tanda = re.match(r"\s*(≥|≤|>=|<=|>|<|=|±|~)", s)
+    if tanda:
+        return f"diawali tanda {tanda.group(1)}; isi angkanya saja, misalnya {contoh.group()}"
     if re.search(r"[^\W\d_]", s):
         return f"mengandung kata selain angka; isi angkanya saja, misalnya {contoh.group()}"
     if "." in s and "," in s and s.rfind(".") > s.rfind(","):
@@ -228,7 +234,9 @@ def _alasan(s: str) -> str:
         return "titik pemisah ribuan harus diikuti tepat 3 angka, misalnya 1.234.567"
     if re.fullmatch(r"[\d.,]+( [\d.,]+)+", s):
         return "mengandung spasi di tengah angka; gunakan titik untuk ribuan, misalnya 1.234"
-    return "bukan angka yang jelas; tulis misalnya 1.234,5"
+    if re.sub(r"\D", "", s) == re.sub(r"\D", "", contoh.group()):
+        return f"bukan angka yang jelas; isi angkanya saja, misalnya {contoh.group()}"
+    return "bukan angka yang jelas; isi satu angka, dengan koma sebagai pemisah desimal"
 
 
 def parse_angka(text: str) -> Decimal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -17,10 +18,52 @@ RUMUS_NEGATIF = (RUMUS_TERCAPAI, RUMUS_2T_R, RUMUS_T_R)
 
 KERTAS = ("A4", "F4")
 
+# The three levels of KPU secretariat (UU 7/2017): Identitas › Tingkat, or derived from Instansi.
+PUSAT = "Pusat"
+PROVINSI = "Provinsi"
+KABKOTA = "Kabupaten/Kota"
+TINGKAT = (PUSAT, PROVINSI, KABKOTA)
+_BADAN = re.compile(r"^(?:komisi pemilihan umum|kpu|komisi independen pemilihan|kip)\b\s*")
+PROVINSI_38 = (
+    "aceh", "sumatera utara", "sumatera barat", "riau", "kepulauan riau", "jambi",
+    "sumatera selatan", "kepulauan bangka belitung", "bengkulu", "lampung", "dki jakarta",
+    "daerah khusus jakarta", "jakarta", "jawa barat", "banten", "jawa tengah",
+    "daerah istimewa yogyakarta", "diy", "jawa timur", "bali", "nusa tenggara barat",
+    "nusa tenggara timur", "kalimantan barat", "kalimantan tengah", "kalimantan selatan",
+    "kalimantan timur", "kalimantan utara", "sulawesi utara", "gorontalo", "sulawesi tengah",
+    "sulawesi barat", "sulawesi selatan", "sulawesi tenggara", "maluku", "maluku utara", "papua",
+    "papua barat", "papua barat daya", "papua selatan", "papua tengah", "papua pegunungan",
+)
+
+
+def tingkat_dari_instansi(instansi: str) -> str | None:
+    """The level an Instansi name speaks for; None when the name does not tell.
+
+    `Sekretariat Jenderal ...` and the bare body (`KPU`, `Komisi Pemilihan Umum Republik
+    Indonesia`) are the centre; `... Kabupaten|Kota ...` a regency or city (tested first: the
+    name may go on to name the province); `... Provinsi ...` or a province's own name
+    (`KIP Aceh`, `KPU DKI Jakarta`) a province. "Kota" only as a whole word: "Kotawaringin".
+    """
+    nama = " ".join(instansi.lower().replace("kab.", "kabupaten ").split())
+    if re.search(r"\bsekretariat jenderal\b|\bsetjen\b", nama):
+        return PUSAT
+    sisa = _BADAN.sub("", re.sub(r"^sekretariat\s+", "", nama)).strip(" ,.")
+    if re.match(r"(?:kabupaten|kota)\b", sisa):
+        return KABKOTA
+    if re.match(r"(?:provinsi|prov\.)", sisa) or sisa in PROVINSI_38:
+        return PROVINSI
+    if sisa in ("", "ri", "republik indonesia"):
+        return PUSAT
+    return None
+
 
 @dataclass(frozen=True)
 class Identitas:
-    """The satker and its signatory; optional fields are None when not filled."""
+    """The satker and its signatory; optional fields are None when not filled.
+
+    `tingkat` is one of TINGKAT as the workbook gave it; None means derived from `instansi`
+    (see `level`).
+    """
 
     instansi: str
     nama_singkat: str
@@ -36,6 +79,18 @@ class Identitas:
     nama_atasan: str | None = None
     alamat: str | None = None
     logo: Path | None = None
+    tingkat: str | None = None
+
+    @property
+    def level(self) -> str:
+        """The secretariat's level: `tingkat` when given, else derived from `instansi`.
+
+        validate.load refuses a workbook whose level can be told neither way.
+        """
+        level = self.tingkat or tingkat_dari_instansi(self.instansi)
+        if level is None:
+            raise ValueError(f"level of {self.instansi!r} unknown: set Identitas.tingkat")
+        return level
 
 
 @dataclass(frozen=True)

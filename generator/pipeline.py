@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .capaian import Hasil, hitung
 from .errors import Issue, LkjError
+from .model import DataLaporan
 from .validate import Loaded, load
 
 
@@ -64,10 +65,31 @@ def _check_template(template: Path, context: dict) -> None:
     require_valid_template(template, context)
 
 
+def draw_charts(data: DataLaporan, hasil: Hasil, folder: Path):
+    """Draw every chart into `folder` and hand them over as a report.Grafik.
+
+    The one place that makes charts; matplotlib is imported only here, when charts are wanted.
+    """
+    from . import charts
+    from .report import Grafik
+
+    tahun = data.identitas.tahun
+
+    def satu(g) -> list[dict]:
+        return [] if g is None else [{"gambar": str(g.path), "judul": g.judul, "alt": g.alt}]
+
+    return Grafik(
+        capaian=satu(charts.grafik_capaian(hasil, data.pengaturan, folder, tahun)),
+        anggaran=satu(charts.grafik_anggaran(hasil.anggaran, folder, tahun)),
+        tren={kode: satu(charts.grafik_tren(hi.indikator, tahun, folder, kode))
+              for kode, hi in hasil.berkode() if hi.indikator.realisasi_lalu},
+    )
+
+
 def build(workbook: Path, out: Path | None = None, template: Path | None = None,
           overwrite: bool = False, grafik: bool = True) -> Built:
     """Check the workbook and write its report; nothing is written when anything fails."""
-    from .context import build_context
+    from . import report
     from .output import atomic_target, choose_target, stamp
     from .render import render_report
 
@@ -80,12 +102,11 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     target, moved = choose_target(wanted, overwrite)
     # Chart pictures live only until the report that embeds them is written.
     with tempfile.TemporaryDirectory(prefix="lkj-grafik-") as folder:
-        context = build_context(checked.loaded.data, checked.hasil,
-                                Path(folder) if grafik else None)
+        charts = draw_charts(checked.loaded.data, checked.hasil, Path(folder)) if grafik else None
+        laporan = report.build(checked.loaded.data, checked.hasil, charts)
         if template is not None:
-            _check_template(template, context)
+            _check_template(template, laporan.context)
         with atomic_target(target) as temp:
-            render_report(context, temp, template)
+            render_report(laporan.context, temp, template)
             stamp(temp)
-    return Built(checked, target, wanted if moved else None,
-                 tuple(context.get("placeholders", ())))
+    return Built(checked, target, wanted if moved else None, laporan.placeholders)

@@ -3,7 +3,7 @@
 The only module that imports docxtpl. Jinja runs sandboxed with autoescape and
 StrictUndefined, so a value with `&` or `<` cannot corrupt the XML and a missing value fails
 instead of printing blank. Charts in the context (dicts with a `gambar` path, see
-context.build_context) become pictures 14 cm wide carrying their alternative text. After
+generator.report) become pictures 14 cm wide carrying their alternative text. After
 rendering, the document is finished here: table and chart captions numbered per chapter, the
 Daftar Isi, Daftar Tabel and Daftar Grafik filled (Word refreshes them on open), picture ids
 made unique, the paper size set, and no template tag may be left.
@@ -28,6 +28,7 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.errors import LkjError
+from generator.nomor import nomori
 
 TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
 # While rendering, the braces of values are encoded with private-use characters (ESC escapes
@@ -126,7 +127,7 @@ def _grafik(tpl: DocxTemplate, value):
 
 
 def render_report(context: dict, out_path: Path, template: Path | None = None) -> Path:
-    """Fill the template with `context` (from build_context) and write `out_path`.
+    """Fill the template with `context` (from generator.report.build) and write `out_path`.
 
     Raises LkjError when the template is missing or broken, a value is missing, the logo
     cannot be read, a tag is left unfilled, or the file cannot be written.
@@ -160,7 +161,8 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
 
 
 def selesaikan(doc, kertas: str) -> None:
-    """Number the captions, fill Daftar Isi, Daftar Tabel and Daftar Grafik, set the paper."""
+    """Number the captions, fill Daftar Isi, Daftar Tabel and Daftar Grafik, set the paper,
+    and let Word number the lists and headings (generator.nomor)."""
     body = doc.element.body
     nomori_caption(body)
     judul, daftar = _tandai(body)
@@ -170,6 +172,7 @@ def selesaikan(doc, kertas: str) -> None:
     nomori_gambar(body)
     satukan_sel_gabung(body)
     atur_kertas(body, kertas)
+    nomori(doc)  # after the contents lists, which keep the typed numbers as their text
 
 
 def _gaya(p) -> str:
@@ -403,9 +406,9 @@ def _properti(doc, context: dict) -> None:
 
 
 def _simpan(tpl: DocxTemplate, out: Path) -> Path:
-    """Write to a temporary file beside `out`, then rename: never a half-written report."""
-    from .output import atomic_target
-
-    with atomic_target(out) as temp:
-        tpl.save(str(temp))
+    """Write the report to `out`; the caller makes it atomic (pipeline, output.atomic_target)."""
+    try:
+        tpl.save(str(out))
+    except OSError as exc:
+        raise LkjError(f"laporan tidak dapat ditulis ke {out}: {exc.strerror or exc}") from exc
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import KERTAS, NEGATIF, POSITIF, RUMUS_NEGATIF
+from .model import KERTAS, NEGATIF, POSITIF, RUMUS_NEGATIF, TINGKAT
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,9 @@ ISIAN_IDENTITAS = (
     Isian("Nama Atasan"),
     Isian("Alamat", petunjuk="Alamat kantor, untuk sampul"),
     Isian("Logo", petunjuk="Berkas gambar, relatif terhadap letak buku kerja"),
+    Isian("Tingkat", jenis="pilihan", pilihan=TINGKAT,
+          petunjuk="Pusat (Sekretariat Jenderal KPU), Provinsi, atau Kabupaten/Kota; "
+                   "kosong = ditentukan dari Instansi"),
 )
 
 SKALA_BAWAAN = ">= 91 Sangat Baik; 76-90 Baik; 66-75 Cukup; 51-65 Kurang; <= 50 Sangat Kurang"

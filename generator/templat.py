@@ -348,7 +348,7 @@ def sample_data() -> Any:
 def sample_context() -> dict[str, Any]:
     """The context lkj gives a template, for a workbook that fills every part."""
     from .capaian import hitung
-    from .context import build_context
+    from .report import build
 
     data = sample_data()
-    return build_context(data, hitung(data))
+    return build(data, hitung(data)).context

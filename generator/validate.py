@@ -14,8 +14,11 @@ from . import schema, totals
 from .errors import GALAT, PERINGATAN, InputErrors, Issue
 from .model import (
     DEFAULT_SKALA,
+    KABKOTA,
     NEGATIF,
     POSITIF,
+    PROVINSI,
+    PUSAT,
     BarisAnggaran,
     DataLaporan,
     Identitas,
@@ -23,11 +26,12 @@ from .model import (
     Kategori,
     Pengaturan,
     Sasaran,
+    tingkat_dari_instansi,
 )
 from .workbook import Cell, Row, Sheet, hidden_row_issues, open_workbook, quote_sheet, read_sheet
 
 # Characters XML 1.0 (and so Word) cannot hold; tab, newline and carriage return are fine.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL_XML = fmt.BUKAN_XML
 # Excel stores characters XML cannot hold as _xHHHH_; openpyxl hands them over still escaped.
 _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _HAND_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])[.)]\s+(?=\S)")
@@ -254,7 +258,31 @@ def read_identitas(sheet: Sheet | None, reader: Reader, folder: Path) -> Identit
         nama_atasan=reader.text(_value(items, "Nama Atasan"), "Nama Atasan"),
         alamat=reader.text(_value(items, "Alamat"), "Alamat"),
         logo=_logo(_value(items, "Logo"), folder, reader),
+        tingkat=_tingkat(items, req["Instansi"], reader),
     )
+
+
+_TINGKAT_LAIN = {"nasional": PUSAT, "sekretariat jenderal": PUSAT, "sekretariat jenderal kpu": PUSAT,
+                 "kpu provinsi": PROVINSI, "kabupaten": KABKOTA, "kota": KABKOTA,
+                 "kpu kabupaten/kota": KABKOTA}
+
+
+def _tingkat(items: dict[str, Row], instansi: str, reader: Reader) -> str | None:
+    """Tingkat as written (a few other spellings accepted), else None: derived from Instansi.
+
+    When Instansi does not tell the level either, the report speaks as a Kabupaten/Kota
+    secretariat (514 of the 553) and a warning at the Instansi cell says so.
+    """
+    cell = _value(items, "Tingkat")
+    teks = reader.text(cell, "Tingkat")
+    if teks is not None:
+        return _TINGKAT_LAIN.get(_norm(teks)) or reader.choice(cell, "Tingkat", schema.TINGKAT)
+    if instansi and tingkat_dari_instansi(instansi) is None:
+        reader.warn("tingkat-unknown", f"tingkat satker tidak dapat ditentukan dari Instansi "
+                    f"\"{instansi}\"; laporan ditulis untuk Kabupaten/Kota. Bila berbeda, isi "
+                    "Tingkat dengan Pusat atau Provinsi", _where(items, "Instansi", "Identitas"))
+        return KABKOTA
+    return None
 
 
 def _filled(items: dict[str, Row], nama: str) -> bool:

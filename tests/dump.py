@@ -1,4 +1,5 @@
-"""A text dump of a .docx for golden tests: paragraph style + text, table rows, headers, footers."""
+"""A text dump of a .docx for golden tests: paragraph style + text (with Word's list numbers), table
+rows, headers, footers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from wordnum import tampilkan_nomor
 
 
 def _block_lines(container, indent: str = "") -> list[str]:
@@ -31,7 +33,7 @@ def _block_lines(container, indent: str = "") -> list[str]:
 
 
 def dump(path: Path) -> str:
-    document = docx.Document(str(path))
+    document = tampilkan_nomor(docx.Document(str(path)))
     lines = _block_lines(document)
     for n, section in enumerate(document.sections, start=1):
         for kind, part in (("header", section.header), ("footer", section.footer)):

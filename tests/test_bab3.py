@@ -15,10 +15,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from sample_data import RM, SASARAN_1, contoh_data
 from doctools import ROOT, validate_docx
+from wordnum import tampilkan_nomor
 
-from generator import analisis
+from generator.report import ikhtisar
 from generator.capaian import hitung
-from generator.context import build_context
+from generator.pipeline import draw_charts
+from generator.report import build
 from generator.model import NEGATIF, BarisAnggaran, Indikator, Sasaran
 from generator.render import default_template, render_report
 
@@ -92,9 +94,13 @@ def table_after(doc, caption: str) -> list[list[str]]:
 
 
 def render(data, folder: Path, grafik: bool = False, name: str = "laporan.docx"):
-    context = build_context(data, hitung(data), folder / "grafik" if grafik else None)
+    hasil = hitung(data)
+    if grafik:
+        (folder / "grafik").mkdir()
+    laporan = build(data, hasil, draw_charts(data, hasil, folder / "grafik") if grafik else None)
+    context = {**laporan.context, "placeholders": list(laporan.placeholders)}
     path = render_report(context, folder / name)
-    return path, Document(str(path)), context
+    return path, tampilkan_nomor(Document(str(path))), context
 
 
 def replace_indikator(data, changes: dict[tuple[int, int], dict]):
@@ -245,7 +251,7 @@ def test_explanations_carry_their_codes(full):
     _, doc, context = full
     text = bab3(doc)
     assert "IK 1.3: Realisasi melampaui target berkat layanan pindah memilih" in text
-    assert context["placeholders"] == ["Bab I C.2: bagan struktur organisasi",
+    assert context["placeholders"] == ["Sampul: logo instansi", "Bab I C.2: bagan struktur organisasi",
                                        "Lampiran 2: nama Pihak Kedua"]
 
 
@@ -279,7 +285,7 @@ def test_programs_are_numbered_without_duplicates(full):
 def test_ikhtisar_is_the_analisis_summary_and_agrees_with_bab3(full):
     _, doc, _ = full
     data = contoh_data()
-    ringkasan = analisis.ringkasan(data, hitung(data))
+    ringkasan = ikhtisar.ringkasan(data, hitung(data))
     assert ringkasan in chapter(doc, "IKHTISAR EKSEKUTIF")
     assert ringkasan in chapter(doc, "BAB IV PENUTUP")
     for fakta in ("2 (dua) sasaran strategis", "5 (lima) indikator kinerja",
@@ -328,7 +334,7 @@ def test_bare_report_has_no_empty_table_and_no_zero_percent(bare):
 
 def test_missing_explanation_is_a_listed_highlighted_placeholder(bare):
     _, doc, context = bare
-    assert context["placeholders"][1:6] == [
+    assert context["placeholders"][2:7] == [
         "Bab III A, Sasaran 1, IK 1.1: penyebab dan solusi",
         "Bab III A, Sasaran 1, IK 1.2: penyebab dan solusi",
         "Bab III A, Sasaran 1, IK 1.3: penyebab dan solusi",
@@ -379,7 +385,7 @@ def test_category_follows_the_printed_capaian():
     # 90,996 prints as 91,00: it must not be labelled below the ">= 91 Sangat Baik" band.
     satu = dataclasses.replace(s1.indikator[0], target=Decimal(100), realisasi=Decimal("90.996"))
     data = dataclasses.replace(data, sasaran=(dataclasses.replace(s1, indikator=(satu,)),))
-    context = build_context(data, hitung(data))
+    context = build(data, hitung(data)).context
     sasaran = context["capaian"]["sasaran"][0]
     assert sasaran["indikator"][0]["capaian"] == "91,00"
     assert sasaran["indikator"][0]["kategori"] == "Sangat Baik"
@@ -460,8 +466,8 @@ def test_no_trend_chart_without_earlier_years(tmp_path):
 
 def test_charts_module_is_not_imported_without_a_folder():
     code = ("import sys; sys.path.insert(0, 'tests'); from sample_data import contoh_data; "
-            "from generator.capaian import hitung; from generator.context import build_context; "
-            "d = contoh_data(); build_context(d, hitung(d)); "
+            "from generator.capaian import hitung; from generator.report import build; "
+            "d = contoh_data(); build(d, hitung(d)).context; "
             "print('generator.charts' in sys.modules, 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True, timeout=120).stdout
@@ -516,7 +522,7 @@ def test_sasaran_link_ignores_case_and_spacing(tmp_path):
     data = contoh_data()
     anggaran = tuple(dataclasses.replace(b, sasaran="  " + SASARAN_1.upper() + " ")
                      if b.sasaran == SASARAN_1 else b for b in data.anggaran)
-    context = build_context(dataclasses.replace(data, anggaran=anggaran), hitung(data))
+    context = build(dataclasses.replace(data, anggaran=anggaran), hitung(data)).context
     assert len(context["capaian"]["sasaran"][0]["efisiensi"]["baris"]) == 3
 
 

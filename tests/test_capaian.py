@@ -16,7 +16,6 @@ from generator.capaian import (
     capaian,
     hitung,
     hitung_anggaran,
-    kalimat_rumus,
     kategori,
     rata_rata,
 )
@@ -36,6 +35,7 @@ from generator.model import (
     Pengaturan,
     Sasaran,
 )
+from generator.report.bab3 import kalimat_rumus
 
 D = Decimal
 BAKU = Pengaturan()

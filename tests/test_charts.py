@@ -49,7 +49,7 @@ def abu_abu(im: Image.Image) -> bool:
 
 
 def test_importing_charts_does_not_import_matplotlib():
-    code = ("import sys, generator.charts, generator.analisis; "
+    code = ("import sys, generator.charts, generator.report; "
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)

@@ -112,7 +112,6 @@ PLAIN_SECRETARIAT = re.compile(
     r"sekretariat (KPU|Komisi Pemilihan Umum)\b(?!\s+(Provinsi|Kabupaten|Kota))", re.IGNORECASE)
 
 
-@pytest.mark.xfail(strict=True, reason="level wording arrives with issue 8")
 def test_report_names_its_own_level(tmp_path):
     provinsi = _report_text(tmp_path / "provinsi", provinsi_book)
     assert "Sekretariat KPU Provinsi Kalimantan Timur" in provinsi

@@ -18,9 +18,11 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sample_data import contoh_data
+from wordnum import tampilkan_nomor
 
 from generator.capaian import hitung
-from generator.context import baris_kapital, build_context
+from generator.report import build
+from generator.report.satker import baris_kapital
 from generator.errors import LkjError
 from generator.render import TAGS, default_template, periksa_tag, render_report
 
@@ -36,7 +38,7 @@ CHAPTERS = (
 
 
 def render(data, folder: Path, name: str = "laporan.docx", **extra) -> Path:
-    context = {**build_context(data, hitung(data)), **extra}
+    context = {**build(data, hitung(data)).context, **extra}
     return render_report(context, folder / name)
 
 
@@ -77,7 +79,7 @@ def parts_xml(path: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     path = render(contoh_data(), tmp_path_factory.mktemp("laporan"))
-    return path, Document(str(path))
+    return path, tampilkan_nomor(Document(str(path)))
 
 
 # --- the sample report ---------------------------------------------------------------------
@@ -133,12 +135,23 @@ def test_no_tag_leftovers(sample):
         assert not [t for t in TAGS if t in content], name
 
 
-def test_lists_are_numbered_by_the_generator(sample):
-    _, doc = sample
+def test_lists_are_numbered_by_word(sample):
+    """Issue 9 item 2: lists and headings are numbered through numbering.xml, restarting at
+    each new list; no number is typed as text (wordnum shows Word's labels for reading)."""
+    path, doc = sample
     items = [text_of(p) for p in paragraphs(doc) if style_of(p) == "DaftarBernomor"]
     assert "a. membantu penyusunan program dan anggaran Pemilu;" in items
     assert "7. Rekapitulasi hasil penghitungan suara Pemilu dan Pemilihan Tahun 2024" in items
-    assert doc.element.body.find(f".//{qn('w:numPr')}") is None
+    plain = Document(str(path))
+    numbered = {"Heading2", "Heading3", "JudulKecil", "DaftarBernomor"}
+    for p in plain.element.body.iter(qn("w:p")):
+        if style_of(p) in numbered | {"Heading1"}:
+            assert not re.match(r"^(BAB [IVX]+|[A-Za-z0-9]{1,3}\.)[\t ]", text_of(p)), text_of(p)
+        if style_of(p) in ("Heading2", "DaftarBernomor"):  # every one numbered in the sample
+            assert p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None, text_of(p)
+    starts = [text_of(p) for p in paragraphs(doc) if style_of(p) == "DaftarBernomor"
+              and re.match(r"^(1|a)\. ", text_of(p))]
+    assert len(starts) >= 8  # each list restarts at 1 or a
 
 
 def test_table_captions_numbered_per_chapter(sample):
@@ -178,7 +191,8 @@ def test_header_rows_repeat_and_rows_do_not_split(sample):
 
 def test_sample_has_only_the_expected_placeholders():
     data = contoh_data()
-    assert build_context(data, hitung(data))["placeholders"] == [
+    assert list(build(data, hitung(data)).placeholders) == [
+        "Sampul: logo instansi",  # issue 10 item 6: the cover's yellow [Logo] is listed too
         "Bab I C.2: bagan struktur organisasi",
         "Lampiran 2: nama Pihak Kedua",
     ]
@@ -193,7 +207,7 @@ def test_special_characters_survive_literally(tmp_path):
     data = with_identitas(contoh_data(), nama_penandatangan=TRICKY)
     data = dataclasses.replace(data, narasi={**data.narasi, "Penutup": ("{{ ttd }} & {# x #}",)})
     path = render(data, tmp_path)
-    text = all_text(Document(str(path)))
+    text = all_text(tampilkan_nomor(Document(str(path))))
     assert TRICKY in text
     assert "{{ ttd }} & {# x #}" in text
 
@@ -209,13 +223,13 @@ XML_TEXT = st.text(
 def test_any_text_survives_the_round_trip(teks):
     data = with_identitas(contoh_data(), nama_penandatangan=teks)
     with tempfile.TemporaryDirectory() as folder:
-        doc = Document(str(render(data, Path(folder))))
+        doc = tampilkan_nomor(Document(str(render(data, Path(folder)))))
     assert " ".join(teks.split()) in all_text(doc)
 
 
 def test_missing_value_fails_and_writes_nothing(tmp_path):
     data = contoh_data()
-    context = build_context(data, hitung(data))
+    context = build(data, hitung(data)).context
     del context["sdm"]
     with pytest.raises(LkjError, match="tidak dapat diisi"):
         render_report(context, tmp_path / "laporan.docx")
@@ -225,7 +239,7 @@ def test_missing_value_fails_and_writes_nothing(tmp_path):
 def test_missing_template(tmp_path):
     data = contoh_data()
     with pytest.raises(LkjError, match="Templat tidak ditemukan"):
-        render_report(build_context(data, hitung(data)), tmp_path / "x.docx", tmp_path / "t.docx")
+        render_report(build(data, hitung(data)).context, tmp_path / "x.docx", tmp_path / "t.docx")
 
 
 def test_template_that_is_not_a_docx(tmp_path):
@@ -233,7 +247,7 @@ def test_template_that_is_not_a_docx(tmp_path):
     bad.write_text("bukan zip")
     data = contoh_data()
     with pytest.raises(LkjError, match="bukan dokumen Word"):
-        render_report(build_context(data, hitung(data)), tmp_path / "x.docx", bad)
+        render_report(build(data, hitung(data)).context, tmp_path / "x.docx", bad)
 
 
 def test_logo_that_is_not_a_picture(tmp_path):
@@ -278,7 +292,7 @@ def test_logo_picture_on_the_cover(tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (40, 40), "red").save(logo)
     path = render(with_identitas(contoh_data(), logo=logo), tmp_path)
-    doc = Document(str(path))
+    doc = tampilkan_nomor(Document(str(path)))
     assert len(doc.inline_shapes) == 1
     assert "[Logo]" not in all_text(doc)
 
@@ -295,7 +309,7 @@ def test_missing_logo_file(tmp_path):
 def test_nip_and_pk_parties(tmp_path):
     data = with_identitas(contoh_data(), nip_penandatangan="198001012005011001",
                           nama_atasan="Nama Ketua")
-    text = all_text(Document(str(render(data, tmp_path))))
+    text = all_text(tampilkan_nomor(Document(str(render(data, tmp_path)))))
     assert text.count("NIP. 198001012005011001") == 3  # two signatures and the PK
     assert "[Nama Pihak Kedua]" not in text and "Nama Ketua" in text
 
@@ -303,12 +317,13 @@ def test_nip_and_pk_parties(tmp_path):
 def test_missing_narrative_becomes_highlighted_placeholder(tmp_path):
     data = dataclasses.replace(contoh_data(), narasi={}, daftar={}, renstra={}, sdm=())
     data = with_identitas(data, tanggal_pk=None, jabatan_atasan=None)
-    context = build_context(data, hitung(data))
-    assert context["placeholders"][:3] == [
-        "Kata Pengantar", "Ikhtisar Eksekutif", "Bab I A: latar belakang"
+    laporan = build(data, hitung(data))
+    context = {**laporan.context, "placeholders": list(laporan.placeholders)}
+    assert context["placeholders"][:4] == [
+        "Sampul: logo instansi", "Kata Pengantar", "Ikhtisar Eksekutif", "Bab I A: latar belakang"
     ]
     assert "Lampiran 2: tanggal Perjanjian Kinerja" in context["placeholders"]
-    doc = Document(str(render_report(context, tmp_path / "l.docx")))
+    doc = tampilkan_nomor(Document(str(render_report(context, tmp_path / "l.docx"))))
     marked = [
         r.find(qn("w:t")).text for r in doc.element.body.iter(qn("w:r"))
         if r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}") is not None
@@ -334,7 +349,7 @@ def _tidak_tercapai():
 
 
 def test_report_never_claims_all_met_when_not(tmp_path):
-    doc = Document(str(render(_tidak_tercapai(), tmp_path)))
+    doc = tampilkan_nomor(Document(str(render(_tidak_tercapai(), tmp_path))))
     ikhtisar = " ".join(text_of(p) for p in paragraphs(doc)[:60])
     assert "Semua indikator mencapai target" not in ikhtisar
     assert "Sebanyak 3 (tiga) indikator mencapai target, sedangkan 1 (satu) indikator belum " \
@@ -351,7 +366,7 @@ def test_office_names_wrap_before_the_region():
 
 def test_context_is_plain_data():
     data = contoh_data()
-    context = build_context(data, hitung(data))
+    context = build(data, hitung(data)).context
 
     def check(value):
         if isinstance(value, dict):

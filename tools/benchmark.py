@@ -39,8 +39,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from generator.capaian import hitung
-    from generator.context import build_context
-    from generator.pipeline import check
+    from generator.pipeline import check, draw_charts
+    from generator.report import build
     from generator.render import render_report
     from generator.validate import load
 
@@ -60,14 +60,14 @@ def main() -> None:
         checked = check(args.workbook)
         data, hasil = checked.loaded.data, checked.hasil
         print(_line("hitung capaian", _time(lambda: hitung(data), args.ulang)))
-        print(_line("susun konteks (tanpa grafik)", _time(lambda: build_context(data, hasil),
+        print(_line("susun konteks (tanpa grafik)", _time(lambda: build(data, hasil),
                                                           args.ulang)))
         print(_line("susun konteks + gambar grafik", _time(
-            lambda: build_context(data, hasil, Path(tmp)), args.ulang)))
-        context = build_context(data, hasil)
+            lambda: build(data, hasil, draw_charts(data, hasil, Path(tmp))), args.ulang)))
+        context = build(data, hasil).context
         print(_line("render templat (docxtpl)", _time(lambda: render_report(context, out), args.ulang)))
         tracemalloc.start()
-        render_report(build_context(data, hasil), out)
+        render_report(build(data, hasil).context, out)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"{'memori puncak konteks + render':<38} {peak / 1024 / 1024:8.1f} MiB (tracemalloc)")

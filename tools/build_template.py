@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import sys
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.table import _Cell
 
 KELUARAN = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
@@ -171,19 +174,9 @@ def grafik(doc, var: str, bab: int) -> None:
 # --- styles --------------------------------------------------------------------------------
 
 
-def _rpr(size: int = 24, bold: bool = False, color: str = "000000") -> str:
-    """Arial in every script slot (no theme fonts), black unless told, never italic."""
-    fonts = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
-    tebal = "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
-    return (
-        f'<w:rPr>{fonts}{tebal}<w:i w:val="0"/><w:iCs w:val="0"/><w:color w:val="{color}"/>'
-        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-    )
-
-
 def _style(kind: str, sid: str, name: str, based: str | None, body: str, nxt: str | None = None,
            ui: int | None = None) -> str:
-    """A complete w:style element as XML text."""
+    """A complete w:style element as XML text (table and character styles only)."""
     parts = [f'<w:name w:val="{name}"/>']
     parts.append(f'<w:basedOn w:val="{based}"/>' if based else "")
     parts.append(f'<w:next w:val="{nxt}"/>' if nxt else "")
@@ -192,84 +185,151 @@ def _style(kind: str, sid: str, name: str, based: str | None, body: str, nxt: st
     return f'<w:style {W} w:type="{kind}" w:styleId="{sid}">{"".join(parts)}{body}</w:style>'
 
 
-def _ppr(jc: str = "left", before: int = 0, after: int = 0, line: int = 240, ind: str = "",
-         extra: str = "", tabs: str = "", outline: int | None = None) -> str:
-    """pPr children in schema order: keep*, pageBreakBefore, pBdr, tabs, spacing, ind, jc,
-    outlineLvl. Spacing in twips; line 240 is single, 360 is 1.5 lines."""
-    level = f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
-    return (
-        f"<w:pPr>{extra}{tabs}"
-        f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
-        f'{ind}<w:jc w:val="{jc}"/>{level}</w:pPr>'
-    )
+@dataclass(frozen=True)
+class Gaya:
+    """One paragraph style: sizes in half-points, spacing and indents in twips, line in 240ths."""
+
+    sid: str
+    name: str
+    based: str | None = "Normal"
+    size: int = 24
+    bold: bool = False
+    jc: str = "left"
+    before: int = 0
+    after: int = 0
+    line: int = 240
+    left: int | None = None
+    right: int | None = None
+    hanging: int | None = None
+    first: int | None = None
+    keep: bool = False
+    keep_lines: bool = False
+    page_break: bool = False
+    outline: int | None = None
+    tab: tuple[str, int] | None = None  # ("left" | "toc", position)
+    kotak: bool = False
+    color: str = "000000"
+    nxt: str | None = None
+    ui: int | None = None
 
 
-def _para_styles() -> list[str]:
-    """Every paragraph style of the report, as XML."""
-    keep = "<w:keepNext/><w:keepLines/>"
-    toc_tab = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{LEBAR_TEKS}"/></w:tabs>'
-    daftar_tab = '<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs>'
-    kotak = "".join(
-        f'<w:{s} w:val="single" w:sz="6" w:space="24" w:color="000000"/>'
-        for s in ("top", "left", "bottom", "right")
-    )
-    return [
-        _style("paragraph", "Normal", "Normal", None, _ppr() + _rpr()),
-        _style("paragraph", ISI, "Isi Laporan", "Normal",
-               _ppr("both", 0, 120, 360, '<w:ind w:firstLine="709"/>') + _rpr(), ISI),
-        _style("paragraph", H1, "heading 1", "Normal",
-               _ppr("center", 0, 480, 360, extra=keep + "<w:pageBreakBefore/>", outline=0)
-               + _rpr(28, True), ISI, 9),
-        _style("paragraph", H2, "heading 2", "Normal",
-               _ppr("left", 240, 120, 360, '<w:ind w:left="425" w:hanging="425"/>', keep,
-                    outline=1) + _rpr(24, True), ISI, 9),
-        _style("paragraph", H3, "heading 3", "Normal",
-               _ppr("left", 120, 60, 360, '<w:ind w:left="425" w:hanging="425"/>', keep,
-                    outline=2) + _rpr(24, True), ISI, 9),
-        _style("paragraph", KECIL, "Judul Kecil", "Normal",
-               _ppr("left", 120, 60, 360, extra=keep) + _rpr(24, True), ISI),
-        _style("paragraph", DAFTAR, "Daftar Bernomor", "Normal",
-               _ppr("both", 0, 60, 360, '<w:ind w:left="709" w:hanging="425"/>', tabs=daftar_tab)
-               + _rpr(), DAFTAR),
-        _style("paragraph", CAPTION, "caption", "Normal",
-               _ppr("center", 240, 120, 240, extra=keep) + _rpr(22, True), None, 35),
-        _style("paragraph", GAMBAR, "Gambar", "Normal", _ppr("center", 0, 240) + _rpr()),
-        _style("paragraph", KETERANGAN, "Keterangan Tabel", "Normal",
-               _ppr("both", 60, 120, 240) + _rpr(20)),
-        _style("paragraph", TTD, "Tanda Tangan", "Normal",
-               _ppr("center", 0, 0, 240, '<w:ind w:left="3402"/>', keep) + _rpr()),
-        _style("paragraph", TTD_SEL, "Tanda Tangan Tabel", "Normal", _ppr("center") + _rpr(22)),
-        _style("paragraph", SEL, "Isi Tabel", "Normal", _ppr("left", 40, 40) + _rpr(22)),
-        _style("paragraph", SEL_ANGKA, "Angka Tabel", SEL, _ppr("right", 40, 40) + _rpr(22)),
-        _style("paragraph", SEL_TENGAH, "Tengah Tabel", SEL, _ppr("center", 40, 40) + _rpr(22)),
-        _style("paragraph", SEL_KEPALA, "Kepala Tabel", SEL,
-               _ppr("center", 40, 40, extra="<w:keepNext/>") + _rpr(22, True)),
-        _style("paragraph", SEL_JUMLAH, "Jumlah Tabel", SEL, _ppr("left", 40, 40) + _rpr(22, True)),
-        _style("paragraph", SEL_JUMLAH_ANGKA, "Jumlah Angka Tabel", SEL,
-               _ppr("right", 40, 40) + _rpr(22, True)),
-        _style("paragraph", "JudulSampul", "Judul Sampul", "Normal",
-               _ppr("center", 0, 120) + _rpr(36, True)),
-        _style("paragraph", "Sampul", "Sampul", "Normal", _ppr("center", 0, 60) + _rpr(28, True)),
-        _style("paragraph", "AlamatSampul", "Alamat Sampul", "Normal",
-               _ppr("center", 60, 0) + _rpr(22)),
-        _style("paragraph", "JudulDokumen", "Judul Dokumen", "Normal",
-               _ppr("center", 0, 0, 360, extra="<w:keepNext/>") + _rpr(24, True)),
-        _style("paragraph", "KotakGambar", "Kotak Gambar", "Normal",
-               _ppr("center", 240, 240, 240, '<w:ind w:left="1418" w:right="1418"/>',
-                    f"<w:pBdr>{kotak}</w:pBdr>") + _rpr(22)),
-        _style("paragraph", KODE, "Kode Templat", "Normal",
-               _ppr() + _rpr(16, color="7F7F7F")),
-        _style("paragraph", "TOC1", "toc 1", "Normal",
-               _ppr("left", 120, 0, 276, tabs=toc_tab) + _rpr(24, True), "Normal", 39),
-        _style("paragraph", "TOC2", "toc 2", "Normal",
-               _ppr("left", 0, 0, 276, '<w:ind w:left="425"/>', tabs=toc_tab) + _rpr(), "Normal", 39),
-        _style("paragraph", "TOC3", "toc 3", "Normal",
-               _ppr("left", 0, 0, 276, '<w:ind w:left="851"/>', tabs=toc_tab) + _rpr(), "Normal", 39),
-        _style("paragraph", "TableofFigures", "table of figures", "Normal",
-               _ppr("left", 0, 60, 276, '<w:ind w:left="1134" w:hanging="1134"/>', tabs=toc_tab)
-               + _rpr(), "Normal", 99),
-        _style("paragraph", "Footer", "footer", "Normal", _ppr("center") + _rpr(22)),
-    ]
+_HEADING = {"before": 0, "line": 360, "bold": True, "keep": True, "keep_lines": True, "ui": 9}
+GAYA_PARAGRAF = (
+    Gaya("Normal", "Normal", None),
+    Gaya(ISI, "Isi Laporan", jc="both", after=120, line=360, first=709, nxt=ISI),
+    Gaya(H1, "heading 1", **{**_HEADING, "size": 28}, jc="center", after=480, page_break=True,
+         outline=0, nxt=ISI),
+    Gaya(H2, "heading 2", **{**_HEADING, "before": 240}, after=120, left=425, hanging=425,
+         outline=1, nxt=ISI),
+    Gaya(H3, "heading 3", **{**_HEADING, "before": 120}, after=60, left=425, hanging=425,
+         outline=2, nxt=ISI),
+    Gaya(KECIL, "Judul Kecil", bold=True, before=120, after=60, line=360, keep=True,
+         keep_lines=True, nxt=ISI),
+    Gaya(DAFTAR, "Daftar Bernomor", jc="both", after=60, line=360, left=709, hanging=425,
+         tab=("left", 709), nxt=DAFTAR),
+    Gaya(CAPTION, "caption", size=22, bold=True, jc="center", before=240, after=120, keep=True,
+         ui=35),
+    Gaya(GAMBAR, "Gambar", jc="center", after=240),
+    Gaya(KETERANGAN, "Keterangan Tabel", size=20, jc="both", before=60, after=120),
+    Gaya(TTD, "Tanda Tangan", jc="center", left=3402, keep=True),
+    Gaya(TTD_SEL, "Tanda Tangan Tabel", size=22, jc="center"),
+    Gaya(SEL, "Isi Tabel", size=22, before=40, after=40),
+    Gaya(SEL_ANGKA, "Angka Tabel", SEL, size=22, jc="right", before=40, after=40),
+    Gaya(SEL_TENGAH, "Tengah Tabel", SEL, size=22, jc="center", before=40, after=40),
+    Gaya(SEL_KEPALA, "Kepala Tabel", SEL, size=22, bold=True, jc="center", before=40, after=40,
+         keep=True),
+    Gaya(SEL_JUMLAH, "Jumlah Tabel", SEL, size=22, bold=True, before=40, after=40),
+    Gaya(SEL_JUMLAH_ANGKA, "Jumlah Angka Tabel", SEL, size=22, bold=True, jc="right", before=40,
+         after=40),
+    Gaya("JudulSampul", "Judul Sampul", size=36, bold=True, jc="center", after=120),
+    Gaya("Sampul", "Sampul", size=28, bold=True, jc="center", after=60),
+    Gaya("AlamatSampul", "Alamat Sampul", size=22, jc="center", before=60),
+    Gaya("JudulDokumen", "Judul Dokumen", bold=True, jc="center", line=360, keep=True),
+    Gaya("KotakGambar", "Kotak Gambar", size=22, jc="center", before=240, after=240, left=1418,
+         right=1418, kotak=True),
+    Gaya(KODE, "Kode Templat", size=16, color="7F7F7F"),
+    Gaya("TOC1", "toc 1", bold=True, before=120, line=276, tab=("toc", LEBAR_TEKS), nxt="Normal",
+         ui=39),
+    Gaya("TOC2", "toc 2", line=276, left=425, tab=("toc", LEBAR_TEKS), nxt="Normal", ui=39),
+    Gaya("TOC3", "toc 3", line=276, left=851, tab=("toc", LEBAR_TEKS), nxt="Normal", ui=39),
+    Gaya("TableofFigures", "table of figures", after=60, line=276, left=1134, hanging=1134,
+         tab=("toc", LEBAR_TEKS), nxt="Normal", ui=99),
+    Gaya("Footer", "footer", size=22, jc="center"),
+)
+_JC = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+       "right": WD_ALIGN_PARAGRAPH.RIGHT, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _hapus_gaya(styles, sid: str) -> None:
+    lama = styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{sid}']")
+    if lama is not None:
+        styles.element.remove(lama)
+
+
+def _font(style, g: Gaya) -> None:
+    """Black (unless told) Arial from docDefaults, never italic; the complex-script size and
+    bold follow (python-docx has no API for szCs/bCs)."""
+    f = style.font
+    f.size = Pt(g.size / 2)
+    f.bold, f.italic = g.bold, False
+    f.color.rgb = RGBColor.from_string(g.color)
+    rpr = style.element.get_or_add_rPr()
+    rpr.insert_element_before(parse_xml(f'<w:bCs {W} w:val="{1 if g.bold else 0}"/>'),
+                              *[f"w:{t}" for t in ("i", "iCs", "caps", "color", "sz")])
+    rpr.append(parse_xml(f'<w:szCs {W} w:val="{g.size}"/>'))
+
+
+def _format_paragraf(style, g: Gaya) -> None:
+    pf = style.paragraph_format
+    pf.alignment = _JC[g.jc]
+    pf.space_before, pf.space_after = Twips(g.before), Twips(g.after)
+    pf.line_spacing = g.line / 240
+    pf.left_indent = Twips(g.left) if g.left is not None else None
+    pf.right_indent = Twips(g.right) if g.right is not None else None
+    if g.hanging is not None:
+        pf.first_line_indent = Twips(-g.hanging)
+    elif g.first is not None:
+        pf.first_line_indent = Twips(g.first)
+    pf.keep_with_next = g.keep or None
+    pf.keep_together = g.keep_lines or None
+    pf.page_break_before = g.page_break or None
+    if g.tab:
+        toc = g.tab[0] == "toc"
+        pf.tab_stops.add_tab_stop(Twips(g.tab[1]), WD_TAB_ALIGNMENT.RIGHT if toc else WD_TAB_ALIGNMENT.LEFT,
+                                  WD_TAB_LEADER.DOTS if toc else WD_TAB_LEADER.SPACES)
+
+
+def _xml_tanpa_api(style, g: Gaya) -> None:
+    """The two looks python-docx has no API for: the outline level and the box border."""
+    ppr = style.element.get_or_add_pPr()
+    if g.kotak:
+        garis = "".join(f'<w:{s} w:val="single" w:sz="6" w:space="24" w:color="000000"/>'
+                        for s in ("top", "left", "bottom", "right"))
+        ppr.insert_element_before(parse_xml(f"<w:pBdr {W}>{garis}</w:pBdr>"),
+                                  *[f"w:{t}" for t in ("shd", "tabs", "spacing", "ind", "jc")])
+    if g.outline is not None:
+        ppr.append(parse_xml(f'<w:outlineLvl {W} w:val="{g.outline}"/>'))
+
+
+def _gaya_paragraf(styles) -> None:
+    """Every paragraph style of the report, through python-docx's style API."""
+    for g in GAYA_PARAGRAF:
+        _hapus_gaya(styles, g.sid)
+        style = styles.add_style(g.name, WD_STYLE_TYPE.PARAGRAPH, builtin=g.name[0].islower()
+                                 or g.name == "Normal")
+        style.element.set(qn("w:styleId"), g.sid)
+        style.quick_style = True
+        if g.ui is not None:
+            style.priority = g.ui
+        _font(style, g)
+        _format_paragraf(style, g)
+        _xml_tanpa_api(style, g)
+    by_id = {s.style_id: s for s in styles}
+    for g in GAYA_PARAGRAF:
+        if g.based:
+            by_id[g.sid].base_style = by_id[g.based]
+        if g.nxt:
+            by_id[g.sid].next_paragraph_style = by_id[g.nxt]
 
 
 def _table_styles() -> list[str]:
@@ -314,7 +374,9 @@ def atur_gaya(doc) -> None:
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
     ))
-    for xml in _para_styles() + _table_styles() + _char_styles():
+    _gaya_paragraf(doc.styles)
+    # Table borders and shading, and a character style's shading, have no python-docx API.
+    for xml in _table_styles() + _char_styles():
         baru = parse_xml(xml)
         lama = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{baru.get(qn('w:styleId'))}']")
         if lama is not None:
@@ -487,7 +549,7 @@ def kata_pengantar(doc) -> None:
 def ikhtisar(doc) -> None:
     para(doc, H1, "IKHTISAR EKSEKUTIF")
     paragraf(doc, "ikhtisar")
-    paragraf(doc, "ikhtisar_ringkasan")
+    para(doc, ISI, "{{ ringkasan }}")
     tag(doc, "{%p if capaian_penting %}")
     para(doc, ISI, "Capaian penting pada Tahun {{ tahun }} antara lain:")
     daftar(doc, "capaian_penting")
@@ -512,16 +574,135 @@ def daftar_isi(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
+# --- Bab I: each level of secretariat in its own words ---------------------------------------
+# UU 7/2017 gives each level its tasks, powers and duties. The lists follow the wording the
+# reference report quotes for a Kabupaten/Kota secretariat, with each level's own KPU, and the
+# two powers only the Sekretariat Jenderal has; the statute's text and article numbers were not
+# checked (see the closing note of issue 8). They are plain template text: correct them in Word.
+
+_TUGAS_UMUM = (
+    "membantu penyusunan program dan anggaran Pemilu;",
+    "memberikan dukungan teknis administratif;",
+    "membantu pelaksanaan tugas {kpu} dalam menyelenggarakan Pemilu;",
+    "membantu pendistribusian perlengkapan Penyelenggaraan Pemilu anggota DPR, DPD, dan DPRD "
+    "serta Pemilu Presiden dan Wakil Presiden;",
+    "membantu perumusan dan penyusunan rancangan {rancangan} {kpu};",
+    "membantu penyusunan laporan penyelenggaraan kegiatan dan pertanggungjawaban {kpu}; dan",
+    "membantu pelaksanaan tugas lain sesuai dengan ketentuan peraturan perundang-undangan.",
+)
+_MENGADAKAN = (
+    "mengadakan dan mendistribusikan perlengkapan Penyelenggaraan Pemilu berdasarkan norma, "
+    "standar, prosedur, dan kebutuhan yang ditetapkan oleh KPU;",
+    "mengadakan perlengkapan Penyelenggaraan Pemilu sebagaimana dimaksud pada huruf a sesuai "
+    "dengan ketentuan peraturan perundang-undangan;",
+)
+_LAYANAN = ("memberikan layanan administrasi, ketatausahaan, dan kepegawaian sesuai dengan "
+            "ketentuan peraturan perundang-undangan.")
+_KEWAJIBAN = (
+    "menyusun laporan pertanggungjawaban keuangan;",
+    "memelihara arsip dan dokumen Pemilu; dan",
+    "mengelola barang inventaris {kpu}.",
+)
+_PENUTUP = ("Selain itu, {{ satker }} bertanggung jawab atas administrasi keuangan serta pengadaan "
+            "barang dan jasa sesuai dengan ketentuan peraturan perundang-undangan.")
+_ATURAN_ORGANISASI = ("Peraturan Presiden Nomor 105 Tahun 2018 dan Peraturan Komisi Pemilihan Umum "
+                      "Nomor 14 Tahun 2020")
+TINGKAT = {
+    "pusat": {
+        "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
+                     "Sekretariat Jenderal KPU untuk mendukung kelancaran tugas dan wewenang "
+                     "Komisi Pemilihan Umum. Sebagai unsur pendukung KPU di tingkat pusat, "
+                     "{{ satker }} mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU", rancangan="peraturan dan keputusan")
+                       for t in _TUGAS_UMUM),
+        "wewenang": (
+            *_MENGADAKAN,
+            "mengangkat tenaga pakar/ahli sesuai dengan kebutuhan;",
+            "menjatuhkan sanksi administratif dan/atau menonaktifkan sementara pegawai "
+            "Sekretariat Jenderal KPU, sekretariat KPU Provinsi, dan sekretariat KPU "
+            "Kabupaten/Kota yang nyata-nyata melakukan tindakan yang mengakibatkan terganggunya "
+            "tahapan Penyelenggaraan Pemilu yang sedang berlangsung berdasarkan putusan Bawaslu "
+            "dan/atau ketentuan peraturan perundang-undangan; dan",
+            _LAYANAN,
+        ),
+        "kewajiban": tuple(t.format(kpu="KPU") for t in _KEWAJIBAN),
+        "struktur": "{{ satker }} dipimpin oleh Sekretaris Jenderal yang dibantu oleh deputi dan "
+                    "Inspektur Utama serta membawahkan biro, pusat, dan inspektorat wilayah sesuai "
+                    f"dengan {_ATURAN_ORGANISASI}. Bagan struktur organisasinya adalah sebagai "
+                    "berikut.",
+    },
+    "provinsi": {
+        "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
+                     "sekretariat pada setiap tingkatan KPU. Sebagai sekretariat KPU Provinsi, "
+                     "{{ satker }} mendukung kelancaran tugas dan wewenang {{ kpu }} serta "
+                     "mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU Provinsi", rancangan="keputusan") for t in _TUGAS_UMUM),
+        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN),
+        "kewajiban": tuple(t.format(kpu="KPU Provinsi") for t in _KEWAJIBAN),
+        "struktur": "{{ satker }} dipimpin oleh seorang Sekretaris yang membawahkan bagian-bagian "
+                    f"dan subbagian-subbagian sesuai dengan {_ATURAN_ORGANISASI}. Bagan struktur "
+                    "organisasinya adalah sebagai berikut.",
+    },
+    "kabkota": {
+        "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
+                     "sekretariat pada setiap tingkatan KPU. Sebagai sekretariat KPU "
+                     "Kabupaten/Kota, {{ satker }} mendukung kelancaran tugas dan wewenang "
+                     "{{ kpu }} serta mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU Kabupaten/Kota", rancangan="keputusan")
+                       for t in _TUGAS_UMUM),
+        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN),
+        "kewajiban": tuple(t.format(kpu="KPU Kabupaten/Kota") for t in _KEWAJIBAN),
+        "struktur": "{{ satker }} dipimpin oleh seorang Sekretaris yang membawahkan "
+                    f"subbagian-subbagian sesuai dengan {_ATURAN_ORGANISASI}. Bagan struktur "
+                    "organisasinya adalah sebagai berikut.",
+    },
+}
+
+SISTEMATIKA = (
+    ("Kata Pengantar", "pengantar singkat mengenai penyusunan Laporan Kinerja ini."),
+    ("Ikhtisar Eksekutif", "ringkasan capaian kinerja dan realisasi anggaran tahun berkenaan."),
+    ("Bab I Pendahuluan", "latar belakang, tugas, wewenang dan kewajiban, struktur organisasi "
+     "dan sumber daya manusia, serta permasalahan utama yang dihadapi organisasi."),
+    ("Bab II Perencanaan Kinerja", "ringkasan Rencana Strategis dan Perjanjian Kinerja "
+     "tahun berkenaan."),
+    ("Bab III Akuntabilitas Kinerja", "capaian kinerja organisasi untuk setiap sasaran "
+     "strategis beserta analisisnya, serta realisasi anggaran."),
+    ("Bab IV Penutup", "kesimpulan atas capaian kinerja serta langkah perbaikan ke depan."),
+    ("Lampiran", "Rencana Kinerja Tahunan, Perjanjian Kinerja, dan Pengukuran Kinerja."),
+)
+
+
+def daftar_tetap(doc, items, huruf: bool = True) -> None:
+    """A fixed list typed in the template, numbered `a.`, `b.` (or `1.`, `2.`)."""
+    for n, teks in enumerate(items, start=1):
+        no = "abcdefghijklmnopqrstuvwxyz"[n - 1] if huruf else str(n)
+        para(doc, DAFTAR, f"{no}.", TAB, teks)
+
+
+def per_tingkat(doc, isi) -> None:
+    """`isi(doc, kode)` once per level, each inside its own `{%p if tingkat == ... %}` branch."""
+    for n, kode in enumerate(TINGKAT):
+        tag(doc, ("{%p if " if n == 0 else "{%p elif ") + f'tingkat == "{kode}" %}}')
+        isi(doc, kode)
+    tag(doc, "{%p endif %}")
+
+
+def _sekretariat(doc, kode: str) -> None:
+    teks = TINGKAT[kode]
+    para(doc, ISI, teks["pengantar"])
+    for no, judul, kunci in ((1, "Tugas", "tugas"), (2, "Wewenang", "wewenang"),
+                             (3, "Kewajiban", "kewajiban")):
+        para(doc, H3, f"{no}.", TAB, judul)
+        daftar_tetap(doc, teks[kunci])
+
+
 def bab_1(doc) -> None:
     para(doc, H1, "BAB I", BR, "PENDAHULUAN", page_break_before=False)
     para(doc, H2, "A.", TAB, "Latar Belakang")
     paragraf(doc, "latar_belakang")
     para(doc, H2, "B.", TAB, "Tugas, Wewenang dan Kewajiban Sekretariat")
-    paragraf(doc, "sekretariat.pengantar")
-    for no, judul, var in ((1, "Tugas", "tugas"), (2, "Wewenang", "wewenang"), (3, "Kewajiban", "kewajiban")):
-        para(doc, H3, f"{no}.", TAB, judul)
-        daftar(doc, f"sekretariat.{var}")
-    paragraf(doc, "sekretariat.penutup")
+    per_tingkat(doc, _sekretariat)
+    para(doc, ISI, _PENUTUP)
     para(doc, H2, "C.", TAB, "Struktur Organisasi dan Sumber Daya Manusia")
     para(doc, H3, "1.", TAB, "Sumber Daya Manusia")
     paragraf(doc, "sdm.kalimat")
@@ -535,7 +716,11 @@ def bab_1(doc) -> None:
     ])
     tag(doc, "{%p endif %}")
     para(doc, H3, "2.", TAB, "Struktur Organisasi", space_before=SETELAH_TABEL)
+    tag(doc, "{%p if struktur.uraian %}")
     paragraf(doc, "struktur.uraian")
+    tag(doc, "{%p else %}")
+    per_tingkat(doc, lambda d, kode: para(d, ISI, TINGKAT[kode]["struktur"]))
+    tag(doc, "{%p endif %}")
     para(doc, "KotakGambar", isi("struktur.bagan"))
     para(doc, H2, "D.", TAB, "Permasalahan Utama")
     paragraf(doc, "permasalahan")
@@ -545,13 +730,16 @@ def bab_1(doc) -> None:
     tag(doc, "{%p endif %}")
     para(doc, H2, "E.", TAB, "Sistematika Penulisan")
     para(doc, ISI, "Laporan Kinerja ini disusun dengan sistematika sebagai berikut:")
-    ulang(doc, "for s in sistematika", DAFTAR, "{{ s.no }}", TAB, B("{{ s.judul }}"), ": {{ s.uraian }}")
+    for n, (judul, uraian) in enumerate(SISTEMATIKA, start=1):
+        para(doc, DAFTAR, f"{n}.", TAB, B(judul), f": {uraian}")
 
 
 def bab_2(doc) -> None:
     para(doc, H1, "BAB II", BR, "PERENCANAAN KINERJA")
     para(doc, H2, "A.", TAB, "Rencana Strategis {{ periode }}")
-    paragraf(doc, "renstra.pengantar")
+    para(doc, ISI, "Rencana Strategis (Renstra) KPU periode {{ periode }} menjadi acuan "
+         "{{ satker }} dalam menyusun rencana kinerja tahunan dan Perjanjian Kinerja. Visi, misi, "
+         "tujuan, sasaran strategis, dan indikator kinerja utamanya adalah sebagai berikut.")
     para(doc, H3, "1.", TAB, "Visi")
     paragraf(doc, "renstra.visi")
     for no, judul, var in ((2, "Misi", "misi"), (3, "Tujuan", "tujuan"),
@@ -560,7 +748,12 @@ def bab_2(doc) -> None:
         para(doc, H3, f"{no}.", TAB, judul)
         daftar(doc, f"renstra.{var}")
     para(doc, H2, "B.", TAB, "Perjanjian Kinerja Tahun {{ tahun }}")
-    paragraf(doc, "pk.pengantar")
+    para(doc, ISI, "Perjanjian Kinerja Tahun {{ tahun }} ditetapkan{% if pk.tanggal %} pada "
+         "tanggal {{ pk.tanggal }}{% endif %} antara {{ pk.pertama }} sebagai Pihak Pertama dan "
+         "{{ pk.kedua }} sebagai Pihak Kedua. "
+         "Perjanjian ini memuat {{ pk.jumlah_sasaran }} sasaran strategis dengan "
+         "{{ pk.jumlah_indikator }} indikator kinerja beserta targetnya, sebagaimana tercantum "
+         "pada tabel-tabel berikut.")
     tag(doc, "{%p for s in pk.sasaran %}")
     caption(doc, 2, "Target Kinerja Sasaran {{ s.no }}: {{ s.nama }}")
     tabel(doc, [("No", 1.2, SEL_TENGAH), ("Indikator Kinerja", 10.0, SEL), ("Target", 2.8, SEL_ANGKA)], [
@@ -593,13 +786,14 @@ KOLOM_EFISIENSI = [
 ]
 
 
-def _judul_bagian(doc, var: str) -> None:
-    para(doc, KECIL, "{{ " + var + ".judul }}")
+def _judul_bagian(doc, var: str, judul: str) -> None:
+    """A part's sub-heading: the letter the context gives (parts without data are skipped)."""
+    para(doc, KECIL, "{{ " + var + ".huruf }}. " + judul)
 
 
 def _bagian_target(doc) -> None:
     """Part 1: target, realisasi, capaian and category, with the scale printed below."""
-    _judul_bagian(doc, "s.target")
+    _judul_bagian(doc, "s.target", "Perbandingan Target dan Realisasi Tahun {{ tahun }}")
     caption(doc, 3, "Capaian Indikator Kinerja Sasaran {{ s.no }}")
     tabel(doc, KOLOM_CAPAIAN, [
         "{%tr for i in s.indikator %}",
@@ -608,15 +802,15 @@ def _bagian_target(doc) -> None:
         "{%tr endfor %}",
         ("jumlah", [("Rata-rata capaian sasaran", 4), ("{{ s.capaian }}", 1), ("{{ s.kategori }}", 1)]),
     ])
-    para(doc, KETERANGAN, "{{ s.target.skala }}")
+    para(doc, KETERANGAN, "Kategori capaian: {{ s.target.skala }}.")
     paragraf(doc, "s.target.kalimat")
 
 
 def _bagian_tahun(doc) -> None:
     """Part 2: one row per indicator and year; a sentence and a trend chart per indicator."""
     tag(doc, "{%p if s.tahun_lalu %}")
-    _judul_bagian(doc, "s.tahun_lalu")
-    caption(doc, 3, "{{ s.tahun_lalu.caption }}")
+    _judul_bagian(doc, "s.tahun_lalu", "Perbandingan dengan Tahun Sebelumnya")
+    caption(doc, 3, "Realisasi dan Capaian Indikator Sasaran {{ s.no }} Tahun {{ s.tahun_lalu.rentang }}")
     tabel(doc, KOLOM_TAHUN, [
         "{%tr for b in s.tahun_lalu.baris %}",
         "{%tr for n in b.nilai %}",
@@ -625,7 +819,9 @@ def _bagian_tahun(doc) -> None:
         "{%tr endfor %}",
         "{%tr endfor %}",
     ])
-    para(doc, KETERANGAN, "{{ s.tahun_lalu.catatan }}")
+    para(doc, KETERANGAN, "Catatan: Capaian tahun {{ s.tahun_lalu.lalu }} dihitung terhadap target "
+         "tahun {{ tahun }}, sehingga perubahan capaian dari tahun ke tahun mencerminkan perubahan "
+         "realisasinya.")
     tag(doc, "{%p for u in s.tahun_lalu.uraian %}")
     paragraf(doc, "u.kalimat", keep_with_next=True)  # the sentence stays with its chart
     grafik(doc, "u.grafik", 3)
@@ -633,11 +829,11 @@ def _bagian_tahun(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
-def _bagian_tabel(doc, var: str, kolom, sel: list[str]) -> None:
+def _bagian_tabel(doc, var: str, judul: str, judul_tabel: str, kolom, sel: list[str]) -> None:
     """Parts 3 and 4: a captioned table of `var`.baris, then one sentence per row."""
     tag(doc, "{%p if " + var + " %}")
-    _judul_bagian(doc, var)
-    caption(doc, 3, "{{ " + var + ".caption }}")
+    _judul_bagian(doc, var, judul)
+    caption(doc, 3, judul_tabel)
     tabel(doc, kolom, ["{%tr for r in " + var + ".baris %}", ["{{ r." + n + " }}" for n in sel],
                        "{%tr endfor %}"])
     paragraf(doc, f"{var}.kalimat", space_before=SETELAH_TABEL)
@@ -646,15 +842,15 @@ def _bagian_tabel(doc, var: str, kolom, sel: list[str]) -> None:
 
 def _bagian_penjelasan(doc) -> None:
     """Part 5: always there; a missing Penjelasan is a highlighted placeholder."""
-    _judul_bagian(doc, "s.penjelasan")
+    _judul_bagian(doc, "s.penjelasan", "Analisis Penyebab Keberhasilan atau Kegagalan dan Solusinya")
     ulang(doc, "for p in s.penjelasan.paragraf", ISI, B("{{ p.label }}"), isi("p"))
 
 
 def _bagian_efisiensi(doc) -> None:
     """Part 6: the sasaran's budget lines, their serapan, and the capaian beside it."""
     tag(doc, "{%p if s.efisiensi %}")
-    _judul_bagian(doc, "s.efisiensi")
-    caption(doc, 3, "{{ s.efisiensi.caption }}")
+    _judul_bagian(doc, "s.efisiensi", "Efisiensi Penggunaan Anggaran")
+    caption(doc, 3, "Anggaran yang Mendukung Sasaran {{ s.no }}")
     tabel(doc, KOLOM_EFISIENSI, [
         "{%tr for r in s.efisiensi.baris %}",
         ["{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.serapan }}"],
@@ -671,32 +867,49 @@ def _bagian_efisiensi(doc) -> None:
 
 def _bagian_program(doc) -> None:
     tag(doc, "{%p if s.program %}")
-    _judul_bagian(doc, "s.program")
-    para(doc, ISI, "{{ s.program.pengantar }}")
+    _judul_bagian(doc, "s.program", "Program dan Kegiatan Pendukung")
+    para(doc, ISI, "Capaian sasaran ini didukung oleh program dan kegiatan berikut:")
     daftar(doc, "s.program.item")
     tag(doc, "{%p endif %}")
+
+
+KEGIATAN = (
+    ("tahapan_pemilu", "Tahapan Pemilu yang didukung pada Tahun {{ tahun }}:"),
+    ("tahapan_pemilihan", "Tahapan Pemilihan yang didukung pada Tahun {{ tahun }}:"),
+    ("kegiatan", "Kegiatan yang mendukung capaian kinerja pada Tahun {{ tahun }}:"),
+)
 
 
 def bab_3_capaian(doc) -> None:
     para(doc, H1, "BAB III", BR, "AKUNTABILITAS KINERJA")
     para(doc, H2, "A.", TAB, "Capaian Kinerja Organisasi")
-    paragraf(doc, "capaian.pengantar")
+    para(doc, ISI, "Pengukuran kinerja dilakukan dengan membandingkan realisasi setiap indikator "
+         "kinerja dengan target dalam Perjanjian Kinerja Tahun {{ tahun }}{% if pk.tanggal %} yang "
+         "ditetapkan pada tanggal {{ pk.tanggal }}{% endif %}. {{ capaian.rumus }}")
+    para(doc, ISI, "Uraian setiap sasaran strategis berikut memuat perbandingan target dan "
+         "realisasi beserta kategori capaiannya, analisis penyebab keberhasilan atau kegagalan "
+         "beserta solusinya, dan bagian lain sesuai dengan data yang tersedia. Setiap indikator "
+         "diberi kode IK yang diikuti nomor sasaran dan nomor urut indikatornya; misalnya, IK 1.2 "
+         "adalah indikator kedua Sasaran 1.")
     tag(doc, "{%p for s in capaian.sasaran %}")
     para(doc, H3, "Sasaran {{ s.no }}: {{ s.nama }}")
     _bagian_target(doc)
     _bagian_tahun(doc)
-    _bagian_tabel(doc, "s.renstra", KOLOM_RENSTRA,
-                  ["kode", "nama", "target_renstra", "realisasi", "capaian", "status"])
-    _bagian_tabel(doc, "s.standar", KOLOM_STANDAR,
-                  ["kode", "nama", "realisasi", "standar", "selisih", "penilaian"])
+    _bagian_tabel(doc, "s.renstra", "Perbandingan dengan Target Renstra {{ periode }}",
+                  "Capaian Indikator Sasaran {{ s.no }} terhadap Target Renstra {{ periode }}",
+                  KOLOM_RENSTRA, ["kode", "nama", "target_renstra", "realisasi", "capaian", "status"])
+    _bagian_tabel(doc, "s.standar", "Perbandingan dengan Standar Nasional",
+                  "Perbandingan Indikator Sasaran {{ s.no }} dengan Standar Nasional",
+                  KOLOM_STANDAR, ["kode", "nama", "realisasi", "standar", "selisih", "penilaian"])
     _bagian_penjelasan(doc)
     _bagian_efisiensi(doc)
     _bagian_program(doc)
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p for d in capaian.kegiatan %}")
-    para(doc, KECIL, "{{ d.judul }}")
-    daftar(doc, "d.item")
-    tag(doc, "{%p endfor %}")
+    for kunci, judul in KEGIATAN:
+        tag(doc, f"{{%p if capaian.kegiatan.{kunci} %}}")
+        para(doc, KECIL, judul)
+        daftar(doc, f"capaian.kegiatan.{kunci}")
+        tag(doc, "{%p endif %}")
     para(doc, H3, "Ringkasan Capaian Sasaran Strategis")
     caption(doc, 3, "Rekapitulasi Capaian Sasaran Strategis Tahun {{ tahun }}")
     tabel(doc, [("No", 1.0, SEL_TENGAH), ("Sasaran Strategis", 5.7, SEL),
@@ -708,13 +921,15 @@ def bab_3_capaian(doc) -> None:
         ("jumlah", [("Capaian kinerja organisasi (rata-rata)", 3), ("{{ capaian.rata_rata }}", 1),
                     ("{{ capaian.kategori }}", 1)]),
     ])
-    para(doc, KETERANGAN, "{{ capaian.skala }}")
+    para(doc, KETERANGAN, "Kategori capaian: {{ capaian.skala }}.")
     grafik(doc, "capaian.grafik", 3)
 
 
 def bab_3_anggaran(doc) -> None:
     para(doc, H2, "B.", TAB, "Realisasi Anggaran")
-    paragraf(doc, "anggaran.pengantar")
+    para(doc, ISI, "Pada Tahun {{ tahun }}, {{ satker }} mengelola pagu anggaran sebesar "
+         "{{ anggaran.pagu }} yang bersumber dari {{ anggaran.rincian }}. Realisasi anggaran "
+         "menurut sumber dana adalah sebagai berikut.")
     tag(doc, "{%p for d in anggaran.sumber %}")
     caption(doc, 3, "Realisasi Anggaran Sumber Dana {{ d.nama }}")
     tabel(doc, [("No", 0.9, SEL_TENGAH), ("Uraian", 4.7, SEL), ("Pagu (Rp)", 3.45, SEL_ANGKA),
@@ -740,7 +955,8 @@ def bab_3_anggaran(doc) -> None:
 
 def bab_4(doc) -> None:
     para(doc, H1, "BAB IV", BR, "PENUTUP")
-    paragraf(doc, "penutup_kesimpulan")
+    para(doc, ISI, "Laporan Kinerja ini menyajikan capaian kinerja {{ satker }} Tahun {{ tahun }}. "
+         "{{ ringkasan }}")
     paragraf(doc, "penutup")
     tag(doc, "{%p if kendala %}")
     para(doc, ISI, "Kendala yang dihadapi selama Tahun {{ tahun }} antara lain:")
@@ -811,7 +1027,13 @@ def lampiran_pk(doc) -> None:
          space_before=Cm(0.5))
     _pihak(doc, "lampiran.pk.pertama", "selanjutnya disebut Pihak Pertama;")
     _pihak(doc, "lampiran.pk.kedua", "selaku atasan Pihak Pertama, selanjutnya disebut Pihak Kedua.")
-    paragraf(doc, "lampiran.pk.janji")
+    para(doc, ISI, "Pihak Pertama berjanji mewujudkan target kinerja tahunan sebagaimana "
+         "tercantum dalam tabel berikut, sebagai bagian dari pencapaian sasaran jangka menengah "
+         "Rencana Strategis {{ periode }}. Keberhasilan maupun kegagalan pencapaian target "
+         "tersebut menjadi tanggung jawab Pihak Pertama.")
+    para(doc, ISI, "Pihak Kedua memberikan supervisi yang diperlukan, mengevaluasi capaian kinerja "
+         "atas perjanjian ini, dan mengambil tindakan yang diperlukan dalam rangka pemberian "
+         "penghargaan dan sanksi.")
     _tabel_rkt(doc, "pk.sasaran")
     para(doc, "Normal")  # two adjacent tables would merge into one
     t = tabel(doc, [("", 7.0, TTD_SEL), ("", 7.0, TTD_SEL)], [["", ""], ["", ""]],

@@ -52,8 +52,22 @@ def _connect(pipe: str, proc: subprocess.Popen, timeout: float = 120.0):
             time.sleep(0.2)
 
 
+def _keep_entry_style(index) -> None:
+    """A list of tables or charts keeps the paragraph style of the entries lkj wrote; otherwise
+    LibreOffice switches to its own "Figure Index 1" and loses the hanging indent."""
+    if not index.supportsService("com.sun.star.text.IllustrationsIndex"):
+        return
+    start = index.getAnchor().getStart()
+    style = start.getText().createTextCursorByRange(start).getPropertyValue("ParaStyleName")
+    if style:
+        index.setPropertyValue("ParaStyleLevel1", style)
+
+
 def _update(doc) -> None:
     indexes = doc.getDocumentIndexes()
+    for i in range(indexes.getCount()):
+        with contextlib.suppress(Exception):  # a cosmetic step; the update itself must not fail
+            _keep_entry_style(indexes.getByIndex(i))
     for _ in range(2):
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()
@@ -115,8 +129,10 @@ def main(soffice: str, source: Path, target: Path) -> None:
             remote = _connect(pipe, proc)
             desktop = remote.ServiceManager.createInstanceWithContext(
                 "com.sun.star.frame.Desktop", remote)
-            doc = desktop.loadComponentFromURL(
-                source.resolve().as_uri(), "_blank", 0, (_prop("Hidden", True),))
+            # Read-only: no lock file beside the report, and a report the user has open (or a
+            # lock file left behind) does not stop the load.
+            doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (
+                _prop("Hidden", True), _prop("ReadOnly", True)))
             if doc is None:
                 raise SystemExit(f"LibreOffice tidak dapat membuka {source.name}")
             _update(doc)

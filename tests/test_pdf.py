@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from doctools import ROOT, libreoffice, pdf_text, pdfinfo, to_pdf
+from doctools import ROOT, libreoffice, pdf_text, pdfinfo, to_pdf, validate_docx
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -77,6 +77,8 @@ def test_pdf_option_writes_both_files(made):
     assert f"PDF ditulis: {pdf}" in result.stdout
     assert is_untouched(docx), "the page numbers must keep the report recognisable as lkj's"
     assert not list(docx.parent.glob(".~lkj-*")), "a temporary file was left behind"
+    errors, output = validate_docx(docx)
+    assert errors == 0, output
 
 
 def test_pdf_has_title_language_tags_bookmarks_and_embedded_fonts(made):
@@ -203,3 +205,15 @@ def test_failing_libreoffice_gives_a_clean_message(tmp_path):
         pdf_module.write_pdf(docx, pdf_module.LibreOffice(fake, office.python), timeout=60)
     assert not docx.with_suffix(".pdf").exists()
     assert not list(tmp_path.glob(".~lkj-*"))
+
+
+def test_report_open_in_libreoffice_does_not_stop_the_pdf(tmp_path):
+    # A lock file beside the report (it is open in LibreOffice, or a crash left it) would make a
+    # hidden load fail; the report is opened read-only and no lock of lkj's own stays behind.
+    office = libreoffice()
+    docx = build(SAMPLE, tmp_path / "LAPORAN.docx", grafik=False).path
+    lock = tmp_path / ".~lock.LAPORAN.docx#"
+    lock.write_text("Pengguna,host,pengguna,28.11.2026 07:00,file:///tmp;\n")
+    pdf = pdf_module.write_pdf(docx, office, timeout=300)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [lock.name, "LAPORAN.docx", "LAPORAN.pdf"]

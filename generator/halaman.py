@@ -86,12 +86,13 @@ def fill_toc_pages(root, pages: dict[str, str]) -> int:
 def write_page_numbers(docx: Path, pages: dict[str, str]) -> int:
     """Write `pages` (bookmark -> displayed page) into the report's contents lists, in place.
 
-    The file is replaced whole (atomically); lkj's fingerprint is renewed when the report was
-    lkj's untouched output, so it stays recognisable as such.
+    Only lkj's untouched output is changed (a report finished by hand is never rewritten); the
+    file is replaced whole (atomically) and its fingerprint renewed, so it stays recognisable.
     """
     from .output import atomic_target, is_untouched, stamp
 
-    untouched = is_untouched(docx)
+    if not is_untouched(docx):
+        return 0
     with zipfile.ZipFile(docx) as archive:
         root = etree.fromstring(archive.read(DOCUMENT))
     written = fill_toc_pages(root, pages)
@@ -102,6 +103,5 @@ def write_page_numbers(docx: Path, pages: dict[str, str]) -> int:
         with zipfile.ZipFile(docx) as src, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
                 dst.writestr(info, data if info.filename == DOCUMENT else src.read(info.filename))
-        if untouched:
-            stamp(temp)
+        stamp(temp)
     return written

@@ -217,3 +217,24 @@ def test_report_open_in_libreoffice_does_not_stop_the_pdf(tmp_path):
     pdf = pdf_module.write_pdf(docx, office, timeout=300)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == [lock.name, "LAPORAN.docx", "LAPORAN.pdf"]
+
+
+def test_page_numbers_go_only_into_lkjs_untouched_report(tmp_path):
+    from docx import Document
+
+    from generator.halaman import write_page_numbers
+
+    ours = build(SAMPLE, tmp_path / "LAPORAN.docx", grafik=False).path
+    edited = tmp_path / "disunting.docx"
+    document = Document(str(ours))
+    document.add_paragraph("Catatan tambahan dari kantor.")
+    document.save(str(edited))
+    before = edited.read_bytes()
+    assert write_page_numbers(edited, {"_Toc_lkj_6": "1"}) == 0
+    assert edited.read_bytes() == before
+    assert write_page_numbers(ours, {"_Toc_lkj_6": "1", "_Toc_lkj_1": "i"}) == 2
+    assert is_untouched(ours)
+    with zipfile.ZipFile(ours) as archive:
+        xml = archive.read("word/document.xml").decode()
+    assert re.search(r'PAGEREF _Toc_lkj_6 \\h </w:instrText></w:r><w:r><w:fldChar '
+                     r'w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>', xml)

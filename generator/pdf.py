@@ -134,7 +134,8 @@ def run_libreoffice(office: LibreOffice, docx: Path, pdf: Path,
         end_process_tree(proc)
         raise LkjError(f"LibreOffice tidak selesai dalam {timeout:g} detik dan dihentikan; "
                        "PDF tidak dibuat (laporan .docx tetap ditulis)") from None
-    end_process_tree(proc)  # nothing it started may outlive it
+    if sys.platform != "win32":  # nothing it started may outlive it (on Windows the exited
+        end_process_tree(proc)   # worker's id may already belong to another program)
     if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
         raise LkjError("LibreOffice gagal membuat PDF ("
                        f"{_last_line(err.decode('utf-8', 'replace'))}); PDF tidak dibuat "

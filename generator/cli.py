@@ -95,6 +95,9 @@ def buat(
         "ditulis di sebelahnya).")] = False,
     tanpa_grafik: Annotated[bool, typer.Option(
         "--tanpa-grafik", help="Tulis laporan tanpa grafik (lebih cepat).")] = False,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Tulis juga PDF di sebelah laporan .docx, lengkap dengan nomor halaman "
+        "daftar isi (perlu LibreOffice).")] = False,
 ) -> None:
     """Periksa buku kerja, hitung capaian, lalu tulis laporan Word (.docx)."""
     from .pipeline import build
@@ -120,6 +123,18 @@ def buat(
         typer.echo(f"Bagian yang perlu dilengkapi di Word ({len(built.placeholders)}):")
         for place in built.placeholders:
             typer.echo(f"  - {place}")
+    if pdf:
+        _buat_pdf(built.path)
+
+
+def _buat_pdf(docx: Path) -> None:
+    """The PDF after the report; without LibreOffice the .docx stays and the exit code is 1."""
+    from .pdf import write_pdf
+
+    try:
+        typer.echo(f"PDF ditulis: {write_pdf(docx)}")
+    except LkjError as exc:
+        raise _fail(exc) from None
 
 
 @app.command(cls=LkjCommand)

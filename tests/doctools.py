@@ -58,6 +58,35 @@ def to_pdf(docx_path: Path, folder: Path) -> Path:
     return pdf
 
 
+def libreoffice():
+    """The product's LibreOffice (soffice plus a Python with uno), or skip (fail under CI)."""
+    from generator.errors import LkjError
+    from generator.pdf import find_libreoffice
+
+    soffice()
+    try:
+        return find_libreoffice()
+    except LkjError as exc:
+        return require(f"LibreOffice dengan uno ({exc})", None)
+
+
+def lo_pdf(docx_path: Path, folder: Path) -> Path:
+    """The product's PDF (lkj buat --pdf): indexes and fields updated first, as Word does on open;
+    the page numbers are written back into a copy of the .docx, the original stays as it is."""
+    from generator.pdf import write_pdf
+
+    copy = folder / docx_path.name
+    if copy.resolve() != docx_path.resolve():
+        shutil.copy2(docx_path, copy)
+    return write_pdf(copy, libreoffice())
+
+
 def pdf_text(pdf: Path) -> str:
     return subprocess.run([pdftotext(), "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True, timeout=120).stdout
+
+
+def pdfinfo(pdf: Path) -> str:
+    tool = require("pdfinfo (poppler-utils)", shutil.which("pdfinfo"))
+    return subprocess.run([tool, str(pdf)], capture_output=True, text=True, check=True,
+                          timeout=120).stdout

@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 from books import many_indicators
-from doctools import ROOT, pdf_text, soffice, validate_docx
+from doctools import ROOT, lo_pdf, pdf_text, soffice, validate_docx
 
 from generator.pipeline import build
 
 SAMPLE = ROOT / "input" / "contoh.xlsx"
-SYSTEM_PYTHON = "/usr/bin/python3"
-
-
-def _lo_pdf(docx_path: Path, folder: Path) -> Path:
-    """PDF with fields and indexes updated first, as Word does on opening (w:updateFields)."""
-    soffice()
-    pdf = folder / (docx_path.stem + ".pdf")
-    subprocess.run([SYSTEM_PYTHON, str(ROOT / "tools" / "lo_pdf.py"), str(docx_path), str(pdf)],
-                   check=True, capture_output=True, timeout=600)
-    return pdf
 
 
 def _pages(pdf: Path) -> list[str]:
@@ -43,7 +33,7 @@ def big_report(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def sample_pages(sample_report, tmp_path_factory) -> list[str]:
-    return _pages(_lo_pdf(sample_report, tmp_path_factory.mktemp("pdf")))
+    return _pages(lo_pdf(sample_report, tmp_path_factory.mktemp("pdf")))
 
 
 def test_sample_report_is_valid_open_xml(sample_report):
@@ -89,7 +79,7 @@ def test_front_matter_roman_and_chapters_arabic(sample_pages):
 def test_table_header_repeats_on_every_page(big_report, tmp_path):
     # The Lampiran table of 40 indicators runs over several pages; each continued page must open
     # with the header row again (w:tblHeader), not with a data row.
-    pages = _pages(_lo_pdf(big_report, tmp_path))
+    pages = _pages(lo_pdf(big_report, tmp_path))
     header = re.compile(r"^\s*No\s+Sasaran Strategis\s+Indikator Kinerja\s+Target")
     opening = [n for n, page in enumerate(pages)
                if header.match(next((ln for ln in page.splitlines() if ln.strip()), ""))]

@@ -72,6 +72,21 @@ def main() -> None:
         tracemalloc.stop()
         print(f"{'memori puncak konteks + render':<38} {peak / 1024 / 1024:8.1f} MiB (tracemalloc)")
         print(f"{'ukuran laporan':<38} {out.stat().st_size / 1024:8.1f} KiB")
+        _pdf(command, args.ulang)
+
+
+def _pdf(command: list[str], repeat: int) -> None:
+    """The time `--pdf` adds (LibreOffice start, index update, export, page numbers written back)."""
+    from generator.errors import LkjError
+    from generator.pdf import find_libreoffice
+
+    try:
+        find_libreoffice()
+    except LkjError as exc:
+        print(f"{'proses `lkj buat --pdf`':<38} dilewati: {exc}")
+        return
+    print(_line("proses `lkj buat --pdf` (utuh)", _time(
+        lambda: subprocess.run([*command, "--pdf"], check=True, capture_output=True), repeat)))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,156 @@
+"""UNO script run under LibreOffice's Python: update indexes, export the PDF, report pages as JSON.
+
+Not imported by lkj (it needs LibreOffice's `uno` module, which lkj's own Python usually lacks);
+generator/pdf.py runs it as a script with the Python that has `uno`:
+
+    python lo_uno.py SOFFICE LAPORAN.docx TUJUAN.pdf
+
+It starts SOFFICE headless with a throw-away profile, opens the .docx hidden, updates every index
+and field twice (as Word does on open; the second pass settles numbers the first one moved),
+exports the PDF and prints {"halaman": {bookmark: displayed page}, "jumlah": pages} on stdout.
+The document is never stored: only the PDF is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+BAHASA = ("id", "ID")
+
+
+def _prop(name: str, value: object) -> PropertyValue:
+    prop = PropertyValue()
+    prop.Name, prop.Value = name, value
+    return prop
+
+
+def _connect(pipe: str, proc: subprocess.Popen, timeout: float = 120.0):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except NoConnectException:
+            if proc.poll() is not None:
+                raise SystemExit(f"LibreOffice berhenti saat dijalankan (kode {proc.returncode})") \
+                    from None
+            if time.monotonic() > deadline:
+                raise SystemExit("LibreOffice tidak dapat dihubungi") from None
+            time.sleep(0.2)
+
+
+def _keep_entry_style(index) -> None:
+    """A list of tables or charts keeps the paragraph style of the entries lkj wrote; otherwise
+    LibreOffice switches to its own "Figure Index 1" and loses the hanging indent."""
+    if not index.supportsService("com.sun.star.text.IllustrationsIndex"):
+        return
+    start = index.getAnchor().getStart()
+    style = start.getText().createTextCursorByRange(start).getPropertyValue("ParaStyleName")
+    if style:
+        index.setPropertyValue("ParaStyleLevel1", style)
+
+
+def _update(doc) -> None:
+    indexes = doc.getDocumentIndexes()
+    for i in range(indexes.getCount()):
+        with contextlib.suppress(Exception):  # a cosmetic step; the update itself must not fail
+            _keep_entry_style(indexes.getByIndex(i))
+    for _ in range(2):
+        for i in range(indexes.getCount()):
+            indexes.getByIndex(i).update()
+        doc.getTextFields().refresh()
+
+
+def _set_language(doc) -> None:
+    """Document language id-ID, which the PDF export writes as the catalog's /Lang."""
+    locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+    locale.Language, locale.Country = BAHASA
+    with contextlib.suppress(Exception):
+        doc.setPropertyValue("CharLocale", locale)
+    with contextlib.suppress(Exception):
+        doc.getStyleFamilies().getByName("ParagraphStyles").getByName("Standard") \
+            .setPropertyValue("CharLocale", locale)
+
+
+def _export(doc, target: Path) -> None:
+    options = uno.Any("[]com.sun.star.beans.PropertyValue", tuple(
+        _prop(name, value) for name, value in (
+            ("ExportBookmarks", True), ("UseTaggedPDF", True), ("EmbedStandardFonts", True),
+            ("DisplayPDFDocumentTitle", True), ("ExportNotes", False),
+            ("ExportFormFields", False), ("OpenBookmarkLevels", -1))))
+    doc.storeToURL(target.resolve().as_uri(), (
+        _prop("FilterName", "writer_pdf_Export"), _prop("FilterData", options)))
+
+
+def _pages(doc) -> dict[str, str]:
+    """Each bookmark's page as printed in the footer (i, ii, ... or 1, 2, ...).
+
+    A page-number field in the page style's own format is put at the bookmark and read back;
+    this runs after the export, and the document is thrown away unsaved.
+    """
+    cursor = doc.getCurrentController().getViewCursor()
+    descriptor = uno.getConstantByName("com.sun.star.style.NumberingType.PAGE_DESCRIPTOR")
+    current = uno.Enum("com.sun.star.text.PageNumberType", "CURRENT")
+    bookmarks = doc.getBookmarks()
+    anchors = {name: bookmarks.getByName(name).getAnchor().getStart()
+               for name in bookmarks.getElementNames()}
+    pages = {}
+    for name, start in anchors.items():
+        cursor.gotoRange(start, False)
+        field = doc.createInstance("com.sun.star.text.textfield.PageNumber")
+        field.NumberingType, field.SubType = descriptor, current
+        start.getText().insertTextContent(start, field, False)
+        pages[name] = field.getPresentation(False)
+    return pages
+
+
+def main(soffice: str, source: Path, target: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="lkj-lo-") as profile:
+        pipe = f"lkj-pdf-{os.getpid()}"
+        proc = subprocess.Popen(
+            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+             "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+             f"--accept=pipe,name={pipe};urp;"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            remote = _connect(pipe, proc)
+            desktop = remote.ServiceManager.createInstanceWithContext(
+                "com.sun.star.frame.Desktop", remote)
+            # Read-only: no lock file beside the report, and a report the user has open (or a
+            # lock file left behind) does not stop the load.
+            doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (
+                _prop("Hidden", True), _prop("ReadOnly", True)))
+            if doc is None:
+                raise SystemExit(f"LibreOffice tidak dapat membuka {source.name}")
+            _update(doc)
+            _set_language(doc)
+            _export(doc, target)
+            count = doc.getCurrentController().getPropertyValue("PageCount")
+            pages = _pages(doc)
+            doc.close(True)
+            with contextlib.suppress(Exception):  # the bridge drops as soffice exits
+                desktop.terminate()
+        finally:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    json.dump({"halaman": pages, "jumlah": count}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))

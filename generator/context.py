@@ -286,28 +286,29 @@ def pk(data: DataLaporan, hasil: Hasil) -> dict:
 
 
 def _grafik(g) -> list[dict]:
-    """A drawn chart as a one-item list (render.py turns `gambar` into a picture); [] for None."""
+    """A chart specification as a one-item list (render.py turns `gambar` into a native chart);
+    [] for None."""
     if g is None:
         return []
-    return [{"gambar": str(g.path), "judul": satu_baris(g.judul), "alt": satu_baris(g.alt)}]
+    return [{"gambar": g, "nama": g.nama, "judul": satu_baris(g.judul), "alt": satu_baris(g.alt)}]
 
 
-def gambar_grafik(data: DataLaporan, hasil: Hasil, folder: Path | None) -> dict:
-    """Draw every chart into `folder`: {"capaian": [..], "anggaran": [..], "tren": {kode: [..]}}.
+def gambar_grafik(data: DataLaporan, hasil: Hasil, folder: Path | bool | None) -> dict:
+    """Every chart's specification: {"capaian": [..], "anggaran": [..], "tren": {kode: [..]}}.
 
-    With folder None nothing is drawn and matplotlib is never imported (each list is empty).
+    With folder None (or False) there are no charts (each list is empty); any other value asks
+    for them (a folder is accepted for compatibility and not used: charts are native now).
     """
-    if folder is None:
+    if folder is None or folder is False:
         return {"capaian": [], "anggaran": [], "tren": {}}
-    from generator import charts  # matplotlib is slow to import: only when charts are wanted
+    from generator import charts
 
-    folder = Path(folder)
     tahun = data.identitas.tahun
-    tren = {kode: _grafik(charts.grafik_tren(hi.indikator, tahun, folder, kode))
+    tren = {kode: _grafik(charts.grafik_tren(hi.indikator, tahun, kode))
             for kode, hi in an.indikator_berkode(hasil) if hi.indikator.realisasi_lalu}
     return {
-        "capaian": _grafik(charts.grafik_capaian(hasil, data.pengaturan, folder, tahun)),
-        "anggaran": _grafik(charts.grafik_anggaran(hasil.anggaran, folder, tahun)),
+        "capaian": _grafik(charts.grafik_capaian(hasil, data.pengaturan, tahun)),
+        "anggaran": _grafik(charts.grafik_anggaran(hasil.anggaran, tahun)),
         "tren": tren,
     }
 
@@ -585,13 +586,13 @@ def lampiran(data: DataLaporan, penanda: Penanda) -> dict:
 # --- the whole context ---------------------------------------------------------------------
 
 
-def build_context(data: DataLaporan, hasil: Hasil, grafik: Path | None = None) -> dict:
+def build_context(data: DataLaporan, hasil: Hasil, grafik: Path | bool | None = None) -> dict:
     """Everything the template prints, as plain strings, lists and dicts.
 
-    `grafik` is a folder to draw the charts into (generator.charts); None draws none and the
-    report has no charts, chart captions or Daftar Grafik. A chart is a dict {"gambar" (the
-    PNG path), "judul", "alt"} in a list that is empty without it; render.py turns `gambar`
-    into a picture. `ada_grafik` is "ya" when any chart was drawn, else "".
+    `grafik` true (or a folder, kept for compatibility) asks for the charts; None or False
+    gives a report without charts, chart captions or Daftar Grafik. A chart is a dict
+    {"gambar" (a generator.charts.Grafik), "nama", "judul", "alt"} in a list that is empty
+    without it; render.py turns `gambar` into a native Word chart. `ada_grafik` is "ya" when any chart was drawn, else "".
 
     `placeholders` lists (in Indonesian) each place where the report shows a highlighted
     placeholder instead of content from the workbook. `logo` is the logo's path as text,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,14 +77,11 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     if out is None:
         wanted.parent.mkdir(parents=True, exist_ok=True)
     target, moved = choose_target(wanted, overwrite)
-    # Chart pictures live only until the report that embeds them is written.
-    with tempfile.TemporaryDirectory(prefix="lkj-grafik-") as folder:
-        context = build_context(checked.loaded.data, checked.hasil,
-                                Path(folder) if grafik else None)
-        if template is not None:
-            _check_template(template, context)
-        with atomic_target(target) as temp:
-            render_report(context, temp, template)
-            stamp(temp)
+    context = build_context(checked.loaded.data, checked.hasil, grafik)
+    if template is not None:
+        _check_template(template, context)
+    with atomic_target(target) as temp:
+        render_report(context, temp, template)
+        stamp(temp)
     return Built(checked, target, wanted if moved else None,
                  tuple(context.get("placeholders", ())))

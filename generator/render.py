@@ -111,12 +111,35 @@ class Gambar(InlineImage):
                 '<w:t xml:space="preserve">')
 
 
+class GrafikAsli:
+    """A native Word chart (generator.chartpart) placed where the template prints it.
+
+    The chart part and its workbook are added when Jinja prints the value, to the part being
+    rendered; the alternative text is brace-encoded like every value (see ESC).
+    """
+
+    def __init__(self, tpl: DocxTemplate, grafik, width) -> None:
+        self.tpl, self.grafik, self.width = tpl, grafik, width
+
+    def __html__(self) -> str:
+        from .chartpart import tambah_grafik
+
+        drawing = tambah_grafik(self.tpl.current_rendering_part, self.grafik, int(self.width),
+                                _lindungi(self.grafik.alt))
+        return f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">'
+
+    __str__ = __html__
+
+
 def _grafik(tpl: DocxTemplate, value):
-    """The context with every chart dict's `gambar` path turned into a Gambar."""
+    """The context with every chart dict's `gambar` turned into a GrafikAsli (a chart
+    specification) or a Gambar (a picture path)."""
     if isinstance(value, list):
         return [_grafik(tpl, v) for v in value]
     if not isinstance(value, dict):
         return value
+    if hasattr(value.get("gambar"), "seri"):
+        return {**value, "gambar": GrafikAsli(tpl, value["gambar"], LEBAR_GRAFIK)}
     if isinstance(value.get("gambar"), str) and value["gambar"]:
         berkas = Path(value["gambar"])
         if not berkas.is_file():

@@ -430,7 +430,7 @@ def test_pictures_carry_alt_text_and_unique_ids(full):
     assert len({d.get("id") for d in doc_prs}) == 7
     alts = [d.get("descr") for d in doc_prs]
     assert alts[5] == context["capaian"]["grafik"][0]["alt"]
-    assert alts[5].startswith("Grafik batang mendatar capaian 5 indikator kinerja tahun 2024")
+    assert alts[5].startswith("Grafik kolom capaian 5 indikator kinerja tahun 2024")
     assert all(a and "Grafik" in a for a in alts)
 
 

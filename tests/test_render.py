@@ -273,7 +273,7 @@ def test_unknown_paper(tmp_path):
 
 
 def test_logo_picture_on_the_cover(tmp_path):
-    from PIL import Image  # Pillow comes with matplotlib, a dependency of lkj
+    from PIL import Image  # Pillow is a test extra
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (40, 40), "red").save(logo)

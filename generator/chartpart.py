@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.part import Part
 
-from generator.charts import BATANG, GARIS, Grafik, Seri
+from generator.charts import ARSIR, BATANG, GARIS, Grafik, Seri
 
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -97,7 +97,7 @@ def _garis_tepi(warna: str = "000000", lebar: int = 6350) -> str:
 
 def _isi(warna: str, arsir: bool = False) -> str:
     if arsir:
-        return (f'<a:pattFill prst="wdUpDiag"><a:fgClr><a:srgbClr val="000000"/></a:fgClr>'
+        return (f'<a:pattFill prst="{ARSIR}"><a:fgClr><a:srgbClr val="000000"/></a:fgClr>'
                 f'<a:bgClr><a:srgbClr val="FFFFFF"/></a:bgClr></a:pattFill>')
     return f'<a:solidFill><a:srgbClr val="{warna}"/></a:solidFill>'
 
@@ -137,8 +137,8 @@ def _seri(grafik: Grafik, i: int, seri: Seri) -> str:
             f'<c:val>{_num_cache(f"{SHEET}!${kolom}$2:${kolom}${n + 1}", seri.nilai, grafik.format_angka)}'
             f'</c:val>')
     if seri.jenis == GARIS:
-        garis = (f'<c:spPr><a:ln w="19050" cap="flat"><a:solidFill><a:srgbClr val="000000"/>'
-                 f'</a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>')
+        garis = ('<c:spPr><a:ln w="19050" cap="flat"><a:solidFill><a:srgbClr val="000000"/>'
+                 '</a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>')
         return (f"<c:ser>{kepala}{garis}<c:marker><c:symbol val=\"none\"/></c:marker>"
                 f"{_label_nilai(grafik, seri, 't')}{data}<c:smooth val=\"0\"/></c:ser>")
     tampil = f"<c:spPr>{_isi(seri.warna)}{_garis_tepi()}</c:spPr>"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from datetime import datetime
+from datetime import datetime, timezone
 from importlib.resources import files
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator import kemasan
 from generator.errors import LkjError
 
 TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
@@ -175,7 +176,7 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
     selesaikan(doc, context.get("kertas", "A4"))
     periksa_tag(doc)
     _pulihkan_kurung(doc)
-    _properti(doc, context)
+    _kemas(doc, context)
     return _simpan(tpl, Path(out_path))
 
 
@@ -413,16 +414,18 @@ def _pulihkan_kurung(doc) -> None:
                 doc_pr.set("descr", _pulihkan(doc_pr.get("descr")))
 
 
-def _properti(doc, context: dict) -> None:
-    cp = doc.core_properties
-    cp.title = f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip()
+def _kemas(doc, context: dict) -> None:
+    """Complex fields, no empty runs or unused definitions, the report's own properties
+    (generator.kemasan)."""
+    for part in _bagian_xml(doc):
+        kemasan.medan_kompleks(part.element)
+        kemasan.buang_run_kosong(part.element)
+    kemasan.buang_tak_terpakai(doc)
+    judul = f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip()
     # Word's core properties hold at most 255 characters; a long satker name is cut there.
-    satker = context.get("satker", "")[:255]
-    cp.subject = satker
-    cp.author = satker
-    cp.last_modified_by = "lkj"
-    cp.comments = "Dibuat dengan lkj dari buku kerja Excel."
-    cp.modified = datetime.now().replace(microsecond=0)
+    # Core properties are UTC (W3CDTF with Z); python-docx writes the naive time as given.
+    sekarang = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    kemasan.properti(doc, judul, context.get("satker", "")[:255], sekarang)
 
 
 def _simpan(tpl: DocxTemplate, out: Path) -> Path:

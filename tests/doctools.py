@@ -61,3 +61,7 @@ def to_pdf(docx_path: Path, folder: Path) -> Path:
 def pdf_text(pdf: Path) -> str:
     return subprocess.run([pdftotext(), "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True, timeout=120).stdout
+
+
+def pandoc() -> str:
+    return require("pandoc", shutil.which("pandoc"))

@@ -399,7 +399,7 @@ def test_charts_present_with_a_folder(full):
     assert captions[0] == "Grafik 3.1 Perkembangan Realisasi IK 1.1 Tahun 2022–2024"
     assert captions[5] == "Grafik 3.6 Capaian Indikator Kinerja Tahun 2024"
     assert captions[6] == "Grafik 3.7 Pagu dan Realisasi Anggaran per Sumber Dana Tahun 2024"
-    instr = [f.get(qn("w:instr")) for f in doc.element.body.iter(qn("w:fldSimple"))]
+    instr = [t.text for t in doc.element.body.iter(qn("w:instrText"))]  # complex fields
     assert instr.count(" SEQ Grafik \\r 1 \\* ARABIC ") == 1
     assert context["ada_grafik"] == "ya"
 

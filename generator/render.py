@@ -238,16 +238,48 @@ def _lanjutan(tr) -> bool:
     return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
 
 
+# Rough table metrics (twips) of the template's cell text, Arial 11 pt single-spaced: enough to
+# tell a group that fits in a third of a page from one that does not.
+TEKS_HALAMAN = 13436  # A4 297 mm minus 30 mm top and bottom margins
+BATAS_KELOMPOK = TEKS_HALAMAN // 3
+LEBAR_HURUF, TINGGI_BARIS, JARAK_PARAGRAF, TEPI_SEL = 110, 253, 80, 216
+
+
+def tinggi_baris(tr) -> int:
+    """An estimate of a table row's height in twips from its cells' text and widths."""
+    tinggi = 0
+    for tc in tr.iterchildren(qn("w:tc")):
+        lebar = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        muat = max(1, (int(lebar.get(qn("w:w"), 2000)) if lebar is not None else 2000) - TEPI_SEL)
+        muat = max(1, muat // LEBAR_HURUF)
+        paragraf = list(tc.iter(qn("w:p")))
+        baris = sum(max(1, -(-len(teks_paragraf(p)) // muat)) for p in paragraf)
+        tinggi = max(tinggi, baris * TINGGI_BARIS + JARAK_PARAGRAF * len(paragraf))
+    return tinggi
+
+
+def _kelompok_gabung(rows) -> list[list]:
+    """Runs of rows joined by a vertically merged first cell (a row and its continuations)."""
+    kelompok: list[list] = []
+    for tr in rows:
+        if kelompok and _lanjutan(tr):
+            kelompok[-1].append(tr)
+        else:
+            kelompok.append([tr])
+    return [k for k in kelompok if len(k) > 1]
+
+
 def satukan_sel_gabung(body) -> None:
-    """Keep the rows under one vertically merged cell on one page (keep-with-next).
+    """Keep the rows under one vertically merged cell on one page when they are short.
 
     Without it a page break can fall inside an indicator's years, and the rows on the next
-    page show an empty merged cell. A group taller than a page still breaks.
+    page show an empty merged cell. A group taller than a third of a page is not kept whole
+    (that would leave pages half empty); only its first two rows stay together.
     """
     for tbl in body.iter(qn("w:tbl")):
-        rows = tbl.findall(qn("w:tr"))
-        for tr, berikut in zip(rows, rows[1:], strict=False):
-            if _lanjutan(berikut):
+        for kelompok in _kelompok_gabung(tbl.findall(qn("w:tr"))):
+            pendek = sum(map(tinggi_baris, kelompok)) <= BATAS_KELOMPOK
+            for tr in kelompok[:-1] if pendek else kelompok[:1]:
                 for p in tr.iter(qn("w:p")):
                     p.get_or_add_pPr().keepNext_val = True
 

@@ -15,6 +15,7 @@ Public API:
 from __future__ import annotations
 
 import io
+import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.part import Part
@@ -47,25 +48,86 @@ def _kolom(i: int) -> str:
     return huruf
 
 
-def buku_kerja(grafik: Grafik) -> bytes:
-    """The chart's figures as an .xlsx: header row, one row per category."""
-    from openpyxl import Workbook
+_XLSX_TETAP = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+        'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+    "_rels/.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    "xl/workbook.xml": (
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<sheets><sheet name="{SHEET}" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+        'Target="styles.xml"/></Relationships>'),
+}
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
-    ws.append([grafik.kolom_kategori, *(s.nama for s in grafik.seri)])
-    for i, kategori in enumerate(grafik.kategori):
-        ws.append([kategori, *(s.nilai[i] for s in grafik.seri)])
-    for baris in ws.iter_rows(min_row=2, min_col=2):
-        for sel in baris:
-            sel.number_format = grafik.format_angka
-    ws.column_dimensions["A"].width = max(12, *(len(k) + 2 for k in grafik.kategori))
-    for i, s in enumerate(grafik.seri):
-        ws.column_dimensions[_kolom(i)].width = max(12, len(s.nama) + 2)
-    wb.properties.creator = "lkj"
+
+def _styles_xlsx(format_angka: str) -> str:
+    """Style 0 plain, style 1 the chart's number format (custom id 164)."""
+    return (
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<numFmts count="1"><numFmt numFmtId="164" formatCode={quoteattr(format_angka)}/>'
+        '</numFmts><fonts count="1"><font><sz val="11"/><name val="Arial"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
+        'patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/>'
+        '<top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" '
+        'fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" '
+        'fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" '
+        'borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1">'
+        '<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def _sel(ref: str, nilai) -> str:
+    if nilai is None:
+        return ""
+    if isinstance(nilai, str):
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(nilai)}</t></is></c>'
+    return f'<c r="{ref}" s="1"><v>{format(nilai, "f")}</v></c>'
+
+
+def _sheet_xlsx(grafik: Grafik) -> str:
+    baris = [[grafik.kolom_kategori, *(s.nama for s in grafik.seri)]]
+    baris += [[k, *(s.nilai[i] for s in grafik.seri)] for i, k in enumerate(grafik.kategori)]
+    lebar = [max(12, *(len(k) + 2 for k in grafik.kategori))] + \
+        [max(12, len(s.nama) + 2) for s in grafik.seri]
+    kolom = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
+                    for i, w in enumerate(lebar, start=1))
+    isi = "".join(
+        f'<row r="{r}">' + "".join(_sel(f"{'A' if c == 0 else _kolom(c - 1)}{r}", v)
+                                   for c, v in enumerate(nilai)) + "</row>"
+        for r, nilai in enumerate(baris, start=1))
+    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<cols>{kolom}</cols><sheetData>{isi}</sheetData></worksheet>')
+
+
+def buku_kerja(grafik: Grafik) -> bytes:
+    """The chart's figures as an .xlsx: header row, one row per category, numbers formatted.
+
+    Written directly (a handful of fixed parts), which is deterministic and much faster than
+    building it through openpyxl; openpyxl, Excel and LibreOffice read it.
+    """
     buffer = io.BytesIO()
-    wb.save(buffer)
+    bagian = {**_XLSX_TETAP, "xl/styles.xml": _styles_xlsx(grafik.format_angka),
+              "xl/worksheets/sheet1.xml": _sheet_xlsx(grafik)}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, xml in bagian.items():
+            info = zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, _XML + xml)
     return buffer.getvalue()
 
 

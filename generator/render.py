@@ -29,6 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator import kemasan
 from generator.errors import LkjError
+from generator.singgahan import LingkunganCepat, TemplatCepat
 
 TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
 # While rendering, the braces of values are encoded with private-use characters (ESC escapes
@@ -79,8 +80,9 @@ def _pulihkan(text: str) -> str:
 
 
 def make_environment() -> SandboxedEnvironment:
-    """The sandboxed, autoescaping, strict Jinja environment every rendering uses."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
+    """The sandboxed, autoescaping, strict Jinja environment every rendering uses; compiled
+    templates are cached on disk (generator.singgahan)."""
+    return LingkunganCepat(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
 
 
 def _logo(tpl: DocxTemplate, path: str) -> InlineImage | str:
@@ -158,7 +160,7 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
     template = Path(template) if template else default_template()
     if not template.is_file():
         raise LkjError(f"Templat tidak ditemukan: {template}")
-    tpl = DocxTemplate(template)
+    tpl = TemplatCepat(template)
     try:
         tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:

@@ -29,6 +29,8 @@ BATANG, GARIS = "batang", "garis"
 # Fills that stay apart in black and white: grey shades, a hatch pattern, a dashed black line.
 GELAP, SEDANG, TERANG = "595959", "A6A6A6", "D9D9D9"
 ARSIR = "wdUpDiag"
+# Above this many columns value labels overlap; the figures are in the tables beside the chart.
+LABEL_MAKS = 15
 
 # Rupiah scales: (divisor, unit), largest first.
 _SKALA_RUPIAH = (
@@ -121,7 +123,8 @@ def grafik_capaian(hasil: Hasil, pengaturan: Pengaturan, tahun: int | None = Non
     desimal = pengaturan.desimal
     pada = f" Tahun {tahun}" if tahun else ""
     capaian = Seri("Capaian (%)", tuple(hi.capaian for _, hi in berkode), BATANG, GELAP,
-                   tuple(i for i, (_, hi) in enumerate(berkode) if hi.tercapai is False))
+                   tuple(i for i, (_, hi) in enumerate(berkode) if hi.tercapai is False),
+                   label=len(berkode) <= LABEL_MAKS)
     batas = Seri("Capaian 100", tuple(Decimal(100) for _ in berkode), GARIS, label=False)
     return Grafik(
         "capaian", f"Capaian Indikator Kinerja{pada}",

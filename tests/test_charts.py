@@ -86,6 +86,9 @@ def test_capaian_chart_grows_with_the_indicators():
     kecil = grafik_capaian(hasil_dari(ind("A", "1", "1")), Pengaturan())
     besar = grafik_capaian(hasil_dari(*(ind(f"I{n}", "1", "1") for n in range(12))), Pengaturan())
     assert besar.tinggi_cm > kecil.tinggi_cm
+    assert kecil.seri[0].label
+    banyak = grafik_capaian(hasil_dari(*(ind(f"I{n}", "1", "1") for n in range(16))), Pengaturan())
+    assert not banyak.seri[0].label  # labels of 16 columns would overlap
 
 
 def test_capaian_chart_uses_the_decimals():

@@ -30,6 +30,12 @@ import sys, openpyxl, docx
 openpyxl.load_workbook(sys.argv[1])
 docx.Document(sys.argv[2]).save(sys.argv[3])
 """
+TANPA_CLI = """
+import sys
+from pathlib import Path
+from generator.pipeline import build
+build(Path(sys.argv[1]), Path(sys.argv[2]), overwrite=True)
+"""
 IMPOR = "import time, importlib; t = time.perf_counter(); importlib.import_module('{m}'); " \
         "print(time.perf_counter() - t)"
 
@@ -62,6 +68,8 @@ def _perintah(akar: Path, workbook: Path, tmp: Path) -> dict[str, list[str]]:
         "`lkj buat`": buat,
         "`lkj buat`, cache templat dingin": ["DINGIN", *buat],
         "`lkj buat --tanpa-grafik`": [*buat, "--tanpa-grafik"],
+        "pipeline.build tanpa lapisan CLI (typer)": [
+            sys.executable, "-c", TANPA_CLI, str(workbook), str(keluaran)],
         "`lkj periksa`": [sys.executable, "-m", "generator", "periksa", str(workbook)],
     }
 

@@ -203,7 +203,7 @@ def _seri(grafik: Grafik, i: int, seri: Seri) -> str:
                  '</a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>')
         return (f"<c:ser>{kepala}{garis}<c:marker><c:symbol val=\"none\"/></c:marker>"
                 f"{_label_nilai(grafik, seri, 't')}{data}<c:smooth val=\"0\"/></c:ser>")
-    tampil = f"<c:spPr>{_isi(seri.warna)}{_garis_tepi()}</c:spPr>"
+    tampil = f"<c:spPr>{_isi(seri.warna, seri.pola)}{_garis_tepi()}</c:spPr>"
     titik = "".join(f'<c:dPt><c:idx val="{p}"/><c:invertIfNegative val="0"/>'
                     f'<c:bubble3D val="0"/><c:spPr>{_isi(seri.warna, True)}{_garis_tepi()}'
                     f'</c:spPr></c:dPt>' for p in seri.arsir)
@@ -245,11 +245,14 @@ def chart_xml(grafik: Grafik, rid_data: str) -> str:
     sumbu = f'<c:axId val="{AX_KATEGORI}"/><c:axId val="{AX_NILAI}"/>'
     batang = "".join(_seri(grafik, i, s) for i, s in seri if s.jenis == BATANG)
     garis = "".join(_seri(grafik, i, s) for i, s in seri if s.jenis == GARIS)
+    # One series with data (plus legend keys): overlap fully, so keys take no room.
+    berisi = [s for s in grafik.seri if s.jenis == BATANG and any(v is not None for v in s.nilai)]
+    tumpang = 100 if len(berisi) <= 1 else -5
     plot = ""
     if batang:
         plot += (f'<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>'
-                 f'<c:varyColors val="0"/>{batang}<c:gapWidth val="60"/><c:overlap val="-5"/>'
-                 f'{sumbu}</c:barChart>')
+                 f'<c:varyColors val="0"/>{batang}<c:gapWidth val="60"/>'
+                 f'<c:overlap val="{tumpang}"/>{sumbu}</c:barChart>')
     if garis:
         plot += (f'<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>{garis}'
                  f'<c:marker val="1"/>{sumbu}</c:lineChart>')

@@ -45,7 +45,9 @@ _SKALA_RUPIAH = (
 class Seri:
     """One series: its name (legend and workbook header), values per category, and its look.
 
-    `arsir` lists the category positions drawn hatched (e.g. indicators below target).
+    `arsir` lists the category positions drawn hatched (e.g. indicators below target);
+    `pola` hatches the whole series. A series without any value is a legend key only (it
+    explains the hatching in black and white) and leaves its workbook column empty.
     """
 
     nama: str
@@ -54,6 +56,7 @@ class Seri:
     warna: str = GELAP
     arsir: tuple[int, ...] = ()
     label: bool = True  # value labels on the points
+    pola: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,10 +129,14 @@ def grafik_capaian(hasil: Hasil, pengaturan: Pengaturan, tahun: int | None = Non
                    tuple(i for i, (_, hi) in enumerate(berkode) if hi.tercapai is False),
                    label=len(berkode) <= LABEL_MAKS)
     batas = Seri("Capaian 100", tuple(Decimal(100) for _ in berkode), GARIS, label=False)
+    seri = (capaian, batas)
+    if capaian.arsir:
+        seri += (Seri("Belum mencapai target", tuple(None for _ in berkode), BATANG, GELAP,
+                      label=False, pola=True),)
     return Grafik(
         "capaian", f"Capaian Indikator Kinerja{pada}",
         _alt_capaian(berkode, desimal, pada.lower()), "Indikator",
-        tuple(kode for kode, _ in berkode), (capaian, batas), format_desimal(desimal),
+        tuple(kode for kode, _ in berkode), seri, format_desimal(desimal),
         "Capaian (%)", "Indikator kinerja", min(20.0, 7.0 + 0.25 * len(berkode)),
         tuple((kode, hi.indikator.nama) for kode, hi in berkode), format_desimal(0),
     )

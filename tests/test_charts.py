@@ -72,7 +72,9 @@ def test_capaian_chart():
     assert g.kategori == ("IK 1.1", "IK 1.2", "IK 1.3")
     assert g.keterangan == (("IK 1.1", "Pelayanan pemilih"), ("IK 1.2", "Laporan"),
                             ("IK 1.3", "Belum"))
-    capaian, batas = g.seri
+    capaian, batas, kunci = g.seri
+    assert kunci.nama == "Belum mencapai target" and kunci.pola  # legend key of the hatching
+    assert kunci.nilai == (None, None, None)
     assert capaian.nilai == (hasil.sasaran[0].indikator[0].capaian,
                              hasil.sasaran[0].indikator[1].capaian, None)
     assert capaian.arsir == (1,)  # below target: hatched
@@ -106,14 +108,15 @@ def test_capaian_chart_part_holds_the_figures():
     hasil = hasil_dari(ind("A", "75", "77.29"), ind("B", "80", "66"), ind("C", "2", None))
     g = grafik_capaian(hasil, Pengaturan())
     rows = lembar(g)
-    assert rows[0] == ("Indikator", "Capaian (%)", "Capaian 100")
+    assert rows[0] == ("Indikator", "Capaian (%)", "Capaian 100", "Belum mencapai target")
     assert [r[0] for r in rows[1:]] == ["IK 1.1", "IK 1.2", "IK 1.3"]
     for row, hi in zip(rows[1:], hasil.sasaran[0].indikator, strict=True):
         assert (row[1] is None) == (hi.capaian is None)
         if hi.capaian is not None:
             assert abs(D(str(row[1])) - hi.capaian) < D("1e-9")
         assert row[2] == 100
-    nilai, batas = cache(g)
+    nilai, kunci, batas = cache(g)  # bars first, then the line, as in the XML
+    assert kunci == [None, None, None]
     assert nilai[2] is None and D(nilai[0]) == hasil.sasaran[0].indikator[0].capaian
     assert batas == ["100", "100", "100"]
 
@@ -127,7 +130,9 @@ def test_chart_xml_is_deterministic_and_black_and_white():
     root = etree.fromstring(xml.encode())
     warna = {e.get("val") for e in root.iter("{*}srgbClr")}
     assert all(w[0:2] == w[2:4] == w[4:6] for w in warna), warna  # greys only
-    assert len(list(root.iter("{*}pattFill"))) == 1  # the one indicator below target
+    # the one indicator below target, and the legend key explaining the hatching
+    assert len(list(root.iter("{*}pattFill"))) == 2
+    assert root.find(f"{C}chart/{C}plotArea/{C}barChart/{C}overlap").get("val") == "100"
     assert root.find(f"{C}lang").get("val") == "id-ID"
     assert root.find(f"{C}externalData").get(
         "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id") == "rId1"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,10 +64,10 @@ def _check_template(template: Path, context: dict) -> None:
     require_valid_template(template, context)
 
 
-def draw_charts(data: DataLaporan, hasil: Hasil, folder: Path):
-    """Draw every chart into `folder` and hand them over as a report.Grafik.
+def draw_charts(data: DataLaporan, hasil: Hasil):
+    """Every chart's specification, handed over as a report.Grafik.
 
-    The one place that makes charts; matplotlib is imported only here, when charts are wanted.
+    The one place that makes charts; render.py turns each specification into a native Word chart.
     """
     from . import charts
     from .report import Grafik
@@ -76,12 +75,12 @@ def draw_charts(data: DataLaporan, hasil: Hasil, folder: Path):
     tahun = data.identitas.tahun
 
     def satu(g) -> list[dict]:
-        return [] if g is None else [{"gambar": str(g.path), "judul": g.judul, "alt": g.alt}]
+        return [] if g is None else [{"gambar": g, "nama": g.nama, "judul": g.judul, "alt": g.alt}]
 
     return Grafik(
-        capaian=satu(charts.grafik_capaian(hasil, data.pengaturan, folder, tahun)),
-        anggaran=satu(charts.grafik_anggaran(hasil.anggaran, folder, tahun)),
-        tren={kode: satu(charts.grafik_tren(hi.indikator, tahun, folder, kode))
+        capaian=satu(charts.grafik_capaian(hasil, data.pengaturan, tahun)),
+        anggaran=satu(charts.grafik_anggaran(hasil.anggaran, tahun)),
+        tren={kode: satu(charts.grafik_tren(hi.indikator, tahun, kode))
               for kode, hi in hasil.berkode() if hi.indikator.realisasi_lalu},
     )
 
@@ -100,13 +99,11 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     if out is None:
         wanted.parent.mkdir(parents=True, exist_ok=True)
     target, moved = choose_target(wanted, overwrite)
-    # Chart pictures live only until the report that embeds them is written.
-    with tempfile.TemporaryDirectory(prefix="lkj-grafik-") as folder:
-        charts = draw_charts(checked.loaded.data, checked.hasil, Path(folder)) if grafik else None
-        laporan = report.build(checked.loaded.data, checked.hasil, charts)
-        if template is not None:
-            _check_template(template, laporan.context)
-        with atomic_target(target) as temp:
-            render_report(laporan.context, temp, template)
-            stamp(temp)
+    charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
+    laporan = report.build(checked.loaded.data, checked.hasil, charts)
+    if template is not None:
+        _check_template(template, laporan.context)
+    with atomic_target(target) as temp:
+        render_report(laporan.context, temp, template)
+        stamp(temp)
     return Built(checked, target, wanted if moved else None, laporan.placeholders)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from datetime import datetime
+from datetime import datetime, timezone
 from importlib.resources import files
 from pathlib import Path
 
@@ -27,8 +27,10 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator import kemasan
 from generator.errors import LkjError
 from generator.nomor import nomori
+from generator.singgahan import LingkunganCepat, TemplatCepat
 
 TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
 # While rendering, the braces of values are encoded with private-use characters (ESC escapes
@@ -79,8 +81,9 @@ def _pulihkan(text: str) -> str:
 
 
 def make_environment() -> SandboxedEnvironment:
-    """The sandboxed, autoescaping, strict Jinja environment every rendering uses."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
+    """The sandboxed, autoescaping, strict Jinja environment every rendering uses; compiled
+    templates are cached on disk (generator.singgahan)."""
+    return LingkunganCepat(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
 
 
 def _logo(tpl: DocxTemplate, path: str) -> InlineImage | str:
@@ -112,12 +115,35 @@ class Gambar(InlineImage):
                 '<w:t xml:space="preserve">')
 
 
+class GrafikAsli:
+    """A native Word chart (generator.chartpart) placed where the template prints it.
+
+    The chart part and its workbook are added when Jinja prints the value, to the part being
+    rendered; the alternative text is brace-encoded like every value (see ESC).
+    """
+
+    def __init__(self, tpl: DocxTemplate, grafik, width) -> None:
+        self.tpl, self.grafik, self.width = tpl, grafik, width
+
+    def __html__(self) -> str:
+        from .chartpart import tambah_grafik
+
+        drawing = tambah_grafik(self.tpl.current_rendering_part, self.grafik, int(self.width),
+                                _lindungi(self.grafik.alt))
+        return f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">'
+
+    __str__ = __html__
+
+
 def _grafik(tpl: DocxTemplate, value):
-    """The context with every chart dict's `gambar` path turned into a Gambar."""
+    """The context with every chart dict's `gambar` turned into a GrafikAsli (a chart
+    specification) or a Gambar (a picture path)."""
     if isinstance(value, list):
         return [_grafik(tpl, v) for v in value]
     if not isinstance(value, dict):
         return value
+    if hasattr(value.get("gambar"), "seri"):
+        return {**value, "gambar": GrafikAsli(tpl, value["gambar"], LEBAR_GRAFIK)}
     if isinstance(value.get("gambar"), str) and value["gambar"]:
         berkas = Path(value["gambar"])
         if not berkas.is_file():
@@ -135,7 +161,7 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
     template = Path(template) if template else default_template()
     if not template.is_file():
         raise LkjError(f"Templat tidak ditemukan: {template}")
-    tpl = DocxTemplate(template)
+    tpl = TemplatCepat(template)
     try:
         tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
@@ -153,7 +179,7 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
     selesaikan(doc, context.get("kertas", "A4"))
     periksa_tag(doc)
     _pulihkan_kurung(doc)
-    _properti(doc, context)
+    _kemas(doc, context)
     return _simpan(tpl, Path(out_path))
 
 
@@ -217,16 +243,48 @@ def _lanjutan(tr) -> bool:
     return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
 
 
+# Rough table metrics (twips) of the template's cell text, Arial 11 pt single-spaced: enough to
+# tell a group that fits in a third of a page from one that does not.
+TEKS_HALAMAN = 13436  # A4 297 mm minus 30 mm top and bottom margins
+BATAS_KELOMPOK = TEKS_HALAMAN // 3
+LEBAR_HURUF, TINGGI_BARIS, JARAK_PARAGRAF, TEPI_SEL = 110, 253, 80, 216
+
+
+def tinggi_baris(tr) -> int:
+    """An estimate of a table row's height in twips from its cells' text and widths."""
+    tinggi = 0
+    for tc in tr.iterchildren(qn("w:tc")):
+        lebar = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        muat = max(1, (int(lebar.get(qn("w:w"), 2000)) if lebar is not None else 2000) - TEPI_SEL)
+        muat = max(1, muat // LEBAR_HURUF)
+        paragraf = list(tc.iter(qn("w:p")))
+        baris = sum(max(1, -(-len(teks_paragraf(p)) // muat)) for p in paragraf)
+        tinggi = max(tinggi, baris * TINGGI_BARIS + JARAK_PARAGRAF * len(paragraf))
+    return tinggi
+
+
+def _kelompok_gabung(rows) -> list[list]:
+    """Runs of rows joined by a vertically merged first cell (a row and its continuations)."""
+    kelompok: list[list] = []
+    for tr in rows:
+        if kelompok and _lanjutan(tr):
+            kelompok[-1].append(tr)
+        else:
+            kelompok.append([tr])
+    return [k for k in kelompok if len(k) > 1]
+
+
 def satukan_sel_gabung(body) -> None:
-    """Keep the rows under one vertically merged cell on one page (keep-with-next).
+    """Keep the rows under one vertically merged cell on one page when they are short.
 
     Without it a page break can fall inside an indicator's years, and the rows on the next
-    page show an empty merged cell. A group taller than a page still breaks.
+    page show an empty merged cell. A group taller than a third of a page is not kept whole
+    (that would leave pages half empty); only its first two rows stay together.
     """
     for tbl in body.iter(qn("w:tbl")):
-        rows = tbl.findall(qn("w:tr"))
-        for tr, berikut in zip(rows, rows[1:], strict=False):
-            if _lanjutan(berikut):
+        for kelompok in _kelompok_gabung(tbl.findall(qn("w:tr"))):
+            pendek = sum(map(tinggi_baris, kelompok)) <= BATAS_KELOMPOK
+            for tr in kelompok[:-1] if pendek else kelompok[:1]:
                 for p in tr.iter(qn("w:p")):
                     p.get_or_add_pPr().keepNext_val = True
 
@@ -393,16 +451,18 @@ def _pulihkan_kurung(doc) -> None:
                 doc_pr.set("descr", _pulihkan(doc_pr.get("descr")))
 
 
-def _properti(doc, context: dict) -> None:
-    cp = doc.core_properties
-    cp.title = f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip()
+def _kemas(doc, context: dict) -> None:
+    """Complex fields, no empty runs or unused definitions, the report's own properties
+    (generator.kemasan)."""
+    for part in _bagian_xml(doc):
+        kemasan.medan_kompleks(part.element)
+        kemasan.buang_run_kosong(part.element)
+    kemasan.buang_tak_terpakai(doc)
+    judul = f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip()
     # Word's core properties hold at most 255 characters; a long satker name is cut there.
-    satker = context.get("satker", "")[:255]
-    cp.subject = satker
-    cp.author = satker
-    cp.last_modified_by = "lkj"
-    cp.comments = "Dibuat dengan lkj dari buku kerja Excel."
-    cp.modified = datetime.now().replace(microsecond=0)
+    # Core properties are UTC (W3CDTF with Z); python-docx writes the naive time as given.
+    sekarang = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    kemasan.properti(doc, judul, context.get("satker", "")[:255], sekarang)
 
 
 def _simpan(tpl: DocxTemplate, out: Path) -> Path:

@@ -90,3 +90,7 @@ def pdfinfo(pdf: Path) -> str:
     tool = require("pdfinfo (poppler-utils)", shutil.which("pdfinfo"))
     return subprocess.run([tool, str(pdf)], capture_output=True, text=True, check=True,
                           timeout=120).stdout
+
+
+def pandoc() -> str:
+    return require("pandoc", shutil.which("pandoc"))

@@ -405,7 +405,7 @@ def test_charts_present_with_a_folder(full):
     assert captions[0] == "Grafik 3.1 Perkembangan Realisasi IK 1.1 Tahun 2022–2024"
     assert captions[5] == "Grafik 3.6 Capaian Indikator Kinerja Tahun 2024"
     assert captions[6] == "Grafik 3.7 Pagu dan Realisasi Anggaran per Sumber Dana Tahun 2024"
-    instr = [f.get(qn("w:instr")) for f in doc.element.body.iter(qn("w:fldSimple"))]
+    instr = [t.text for t in doc.element.body.iter(qn("w:instrText"))]  # complex fields
     assert instr.count(" SEQ Grafik \\r 1 \\* ARABIC ") == 1
     assert context["ada_grafik"] == "ya"
 
@@ -436,7 +436,7 @@ def test_pictures_carry_alt_text_and_unique_ids(full):
     assert len({d.get("id") for d in doc_prs}) == 7
     alts = [d.get("descr") for d in doc_prs]
     assert alts[5] == context["capaian"]["grafik"][0]["alt"]
-    assert alts[5].startswith("Grafik batang mendatar capaian 5 indikator kinerja tahun 2024")
+    assert alts[5].startswith("Grafik kolom capaian 5 indikator kinerja tahun 2024")
     assert all(a and "Grafik" in a for a in alts)
 
 

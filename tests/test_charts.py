@@ -1,23 +1,26 @@
-"""Tests of the report's charts in generator.charts: valid greyscale PNGs, or None without data."""
+"""Tests of the report's charts: specifications (generator.charts) and native chart parts
+(generator.chartpart) with their embedded workbooks."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops
+from lxml import etree
+from openpyxl import load_workbook
 
 from generator.capaian import Hasil, hitung_anggaran, hitung_sasaran, rata_rata
-from generator.charts import DPI, LEBAR_CM, grafik_anggaran, grafik_capaian, grafik_tren
+from generator.chartpart import buku_kerja, chart_xml
+from generator.charts import GARIS, grafik_anggaran, grafik_capaian, grafik_tren
 from generator.model import NEGATIF, BarisAnggaran, Indikator, Pengaturan, Sasaran
 
 D = Decimal
 ROOT = Path(__file__).resolve().parent.parent
-PNG = b"\x89PNG\r\n\x1a\n"
-LEBAR_PX = round(LEBAR_CM / 2.54 * DPI)
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
 def ind(nama: str, target: str, realisasi: str | None, **kw) -> Indikator:
@@ -31,136 +34,169 @@ def hasil_dari(*indikator: Indikator, pengaturan: Pengaturan | None = None):
     return Hasil((hs,), rata_rata([hs.capaian]), hitung_anggaran([]))
 
 
-def periksa_png(path: Path, tinggi_min: int = 300) -> Image.Image:
-    """The file is a PNG 15 cm wide at 200 dpi; returns it opened as RGB."""
-    assert path.read_bytes()[:8] == PNG
-    with Image.open(path) as im:
-        assert im.format == "PNG"
-        assert im.width == LEBAR_PX
-        assert im.height >= tinggi_min
-        return im.convert("RGB")
+def lembar(grafik) -> list[tuple]:
+    """The rows of a chart's embedded workbook."""
+    wb = load_workbook(io.BytesIO(buku_kerja(grafik)))
+    return [tuple(r) for r in wb["Data"].iter_rows(values_only=True)]
 
 
-def abu_abu(im: Image.Image) -> bool:
-    """Every pixel is a shade of grey, so the chart prints the same in black and white."""
-    r, g, b = im.split()
-    return ImageChops.difference(r, g).getbbox() is None and \
-        ImageChops.difference(g, b).getbbox() is None
+def cache(grafik) -> list[list[str]]:
+    """Each series' cached values as text, per chart XML (None for a gap)."""
+    root = etree.fromstring(chart_xml(grafik, "rId1").encode())
+    hasil = []
+    for ser in root.iter(f"{C}ser"):
+        cache = ser.find(f"{C}val/{C}numRef/{C}numCache")
+        n = int(cache.find(f"{C}ptCount").get("val"))
+        pts = {int(p.get("idx")): p.findtext(f"{C}v") for p in cache.iter(f"{C}pt")}
+        hasil.append([pts.get(i) for i in range(n)])
+    return hasil
 
 
 def test_importing_charts_does_not_import_matplotlib():
-    code = ("import sys, generator.charts, generator.report; "
-            "print('matplotlib' in sys.modules)")
+    code = ("import sys, generator.charts, generator.chartpart, generator.report; "
+            "print('matplotlib' in sys.modules, 'numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"
 
 
 # --- capaian ---------------------------------------------------------------------------------
 
 
-def test_capaian_chart(tmp_path):
+def test_capaian_chart():
     hasil = hasil_dari(ind("Pelayanan pemilih", "75", "77.29"), ind("Laporan", "80", "66"),
                        ind("Belum", "2", None))
-    g = grafik_capaian(hasil, Pengaturan(), tmp_path / "gambar", tahun=2024)
-    assert g is not None and g.path == tmp_path / "gambar" / "capaian.png"
-    assert abu_abu(periksa_png(g.path))
+    g = grafik_capaian(hasil, Pengaturan(), tahun=2024)
+    assert g.nama == "capaian"
     assert g.judul == "Capaian Indikator Kinerja Tahun 2024"
+    assert g.kategori == ("IK 1.1", "IK 1.2", "IK 1.3")
     assert g.keterangan == (("IK 1.1", "Pelayanan pemilih"), ("IK 1.2", "Laporan"),
                             ("IK 1.3", "Belum"))
+    capaian, batas, kunci = g.seri
+    assert kunci.nama == "Belum mencapai target" and kunci.pola  # legend key of the hatching
+    assert kunci.nilai == (None, None, None)
+    assert capaian.nilai == (hasil.sasaran[0].indikator[0].capaian,
+                             hasil.sasaran[0].indikator[1].capaian, None)
+    assert capaian.arsir == (1,)  # below target: hatched
+    assert batas.jenis == GARIS and batas.nilai == (100, 100, 100)
     assert "IK 1.1 103,05" in g.alt
     assert "IK 1.2 82,50 (belum mencapai target)" in g.alt
     assert "IK 1.3 belum diisi" in g.alt
 
 
-def test_capaian_chart_grows_with_the_indicators(tmp_path):
-    kecil = grafik_capaian(hasil_dari(ind("A", "1", "1")), Pengaturan(), tmp_path / "a")
-    besar = grafik_capaian(hasil_dari(*(ind(f"I{n}", "1", "1") for n in range(12))),
-                           Pengaturan(), tmp_path / "b")
-    with Image.open(kecil.path) as a, Image.open(besar.path) as b:
-        assert b.height > a.height
+def test_capaian_chart_grows_with_the_indicators():
+    kecil = grafik_capaian(hasil_dari(ind("A", "1", "1")), Pengaturan())
+    besar = grafik_capaian(hasil_dari(*(ind(f"I{n}", "1", "1") for n in range(12))), Pengaturan())
+    assert besar.tinggi_cm > kecil.tinggi_cm
+    assert kecil.seri[0].label
+    banyak = grafik_capaian(hasil_dari(*(ind(f"I{n}", "1", "1") for n in range(16))), Pengaturan())
+    assert not banyak.seri[0].label  # labels of 16 columns would overlap
 
 
-def test_capaian_chart_uses_the_decimals(tmp_path):
-    g = grafik_capaian(hasil_dari(ind("A", "75", "77.29")), Pengaturan(desimal=1), tmp_path)
+def test_capaian_chart_uses_the_decimals():
+    g = grafik_capaian(hasil_dari(ind("A", "75", "77.29")), Pengaturan(desimal=1))
     assert "IK 1.1 103,1" in g.alt and "103,05" not in g.alt
+    assert g.format_angka == "[$-421]#,##0.0"
 
 
-def test_capaian_chart_none_without_capaian(tmp_path):
-    assert grafik_capaian(hasil_dari(ind("A", "75", None), ind("B", "0", "5")), Pengaturan(),
-                          tmp_path) is None
-    assert not list(tmp_path.iterdir())
+def test_capaian_chart_none_without_capaian():
+    assert grafik_capaian(hasil_dari(ind("A", "75", None), ind("B", "0", "5")), Pengaturan()) \
+        is None
 
 
-def test_charts_are_deterministic(tmp_path):
-    hasil = hasil_dari(ind("A", "75", "77.29"), ind("B", "3", "0.4", polaritas=NEGATIF))
-    a = grafik_capaian(hasil, Pengaturan(), tmp_path / "a")
-    b = grafik_capaian(hasil, Pengaturan(), tmp_path / "b")
-    assert a.path.read_bytes() == b.path.read_bytes()
-    assert b"matplotlib" not in a.path.read_bytes()
+def test_capaian_chart_part_holds_the_figures():
+    hasil = hasil_dari(ind("A", "75", "77.29"), ind("B", "80", "66"), ind("C", "2", None))
+    g = grafik_capaian(hasil, Pengaturan())
+    rows = lembar(g)
+    assert rows[0] == ("Indikator", "Capaian (%)", "Capaian 100", "Belum mencapai target")
+    assert [r[0] for r in rows[1:]] == ["IK 1.1", "IK 1.2", "IK 1.3"]
+    for row, hi in zip(rows[1:], hasil.sasaran[0].indikator, strict=True):
+        assert (row[1] is None) == (hi.capaian is None)
+        if hi.capaian is not None:
+            assert abs(D(str(row[1])) - hi.capaian) < D("1e-9")
+        assert row[2] == 100
+    nilai, kunci, batas = cache(g)  # bars first, then the line, as in the XML
+    assert kunci == [None, None, None]
+    assert nilai[2] is None and D(nilai[0]) == hasil.sasaran[0].indikator[0].capaian
+    assert batas == ["100", "100", "100"]
 
 
-def test_drawing_leaves_global_settings_alone(tmp_path):
-    import matplotlib
-
-    before = dict(matplotlib.rcParams)
-    grafik_capaian(hasil_dari(ind("A", "75", "77.29")), Pengaturan(), tmp_path)
-    assert dict(matplotlib.rcParams) == before
+def test_chart_xml_is_deterministic_and_black_and_white():
+    hasil = hasil_dari(ind("A", "75", "77.29"), ind("B", "3", "0.4", polaritas=NEGATIF),
+                       ind("C", "80", "60"))
+    g = grafik_capaian(hasil, Pengaturan())
+    xml = chart_xml(g, "rId1")
+    assert xml == chart_xml(grafik_capaian(hasil, Pengaturan()), "rId1")
+    root = etree.fromstring(xml.encode())
+    warna = {e.get("val") for e in root.iter("{*}srgbClr")}
+    assert all(w[0:2] == w[2:4] == w[4:6] for w in warna), warna  # greys only
+    # the one indicator below target, and the legend key explaining the hatching
+    assert len(list(root.iter("{*}pattFill"))) == 2
+    assert root.find(f"{C}chart/{C}plotArea/{C}barChart/{C}overlap").get("val") == "100"
+    assert root.find(f"{C}lang").get("val") == "id-ID"
+    assert root.find(f"{C}externalData").get(
+        "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id") == "rId1"
 
 
 # --- budget ----------------------------------------------------------------------------------
 
 
-def test_budget_chart(tmp_path):
+def test_budget_chart():
     anggaran = hitung_anggaran([
         BarisAnggaran("Rupiah Murni (APBN)", D(20350023000), D(20300000000)),
         BarisAnggaran("Hibah Pemilihan Bupati dan Wakil Bupati (APBD)", D(39798749000),
                       D(39692385193)),
     ])
-    g = grafik_anggaran(anggaran, tmp_path, tahun=2024)
-    assert abu_abu(periksa_png(g.path))
+    g = grafik_anggaran(anggaran, tahun=2024)
+    assert g.nama == "anggaran"
     assert g.judul == "Pagu dan Realisasi Anggaran per Sumber Dana Tahun 2024"
+    assert g.kategori[-1] == "Jumlah"
     assert "Rupiah Murni (APBN): pagu Rp20.350.023.000, realisasi Rp20.300.000.000 (99,75%)" \
         in g.alt
     assert "Jumlah: pagu Rp60.148.772.000, realisasi Rp59.992.385.193 (99,74%)" in g.alt
+    rows = lembar(g)
+    assert rows[0] == ("Sumber dana", "Pagu (miliar rupiah)", "Realisasi (miliar rupiah)")
+    assert D(str(rows[3][1])) * 10 ** 9 == D(60148772000)
+    assert abs(D(str(rows[3][2])) * 10 ** 9 - D(59992385193)) < 1
+    assert cache(g)[0][0] == "20.350023"
 
 
-def test_budget_chart_single_source_has_no_total(tmp_path):
-    g = grafik_anggaran(hitung_anggaran([BarisAnggaran("RM", D(850000000), D(712345678))]),
-                        tmp_path)
-    periksa_png(g.path)
+def test_budget_chart_single_source_has_no_total():
+    g = grafik_anggaran(hitung_anggaran([BarisAnggaran("RM", D(850000000), D(712345678))]))
     assert "Jumlah" not in g.alt and "(83,81%)" in g.alt
+    assert g.kategori == ("RM",) and g.seri[0].nama == "Pagu (juta rupiah)"
 
 
 @pytest.mark.parametrize("baris", [[], [BarisAnggaran("RM", D(0), D(0))]])
-def test_budget_chart_none_without_amounts(tmp_path, baris):
-    assert grafik_anggaran(hitung_anggaran(baris), tmp_path) is None
+def test_budget_chart_none_without_amounts(baris):
+    assert grafik_anggaran(hitung_anggaran(baris)) is None
 
 
 # --- trend -----------------------------------------------------------------------------------
 
 
-def test_trend_chart(tmp_path):
+def test_trend_chart():
     i = ind("Pelanggaran", "3", "0.4", polaritas=NEGATIF,
             realisasi_lalu=((2022, D("1.5")), (2023, D(1))))
-    g = grafik_tren(i, 2024, tmp_path, kode="IK 2.2")
-    assert g.path.name == "tren-ik-2-2.png"
-    assert abu_abu(periksa_png(g.path, tinggi_min=200))
+    g = grafik_tren(i, 2024, kode="IK 2.2")
+    assert g.nama == "tren-ik-2-2"
     assert g.judul == "Perkembangan Realisasi IK 2.2 Tahun 2022–2024"
     assert "2022: 1,5%; 2023: 1%; 2024: 0,4%" in g.alt
     assert "target tahun 2024 sebesar 3%" in g.alt
     assert "makin kecil realisasi makin baik" in g.alt
     assert g.keterangan == (("IK 2.2", "Pelanggaran"),)
+    assert lembar(g)[1:] == [("2022", 1.5, 3), ("2023", 1, 3), ("2024", 0.4, 3)]
+    assert g.format_angka == "[$-421]#,##0.0"
 
 
-def test_trend_chart_without_code_or_current_realisasi(tmp_path):
+def test_trend_chart_without_code_or_current_realisasi():
     i = ind("Jumlah laporan", "12", None, satuan="Laporan", realisasi_lalu=((2023, D(12)),))
-    g = grafik_tren(i, 2024, tmp_path)
-    periksa_png(g.path, tinggi_min=200)
-    assert g.path.name.startswith("tren-") and g.path.name != "tren-.png"
+    g = grafik_tren(i, 2024)
+    assert g.nama.startswith("tren-") and g.nama != "tren-"
     assert "2023: 12 Laporan; 2024: belum diisi" in g.alt
     assert g.keterangan == ()
+    assert cache(g)[0] == ["12", None]
 
 
-def test_trend_chart_none_without_earlier_years(tmp_path):
-    assert grafik_tren(ind("A", "75", "77.29"), 2024, tmp_path) is None
+def test_trend_chart_none_without_earlier_years():
+    assert grafik_tren(ind("A", "75", "77.29"), 2024) is None

@@ -76,10 +76,15 @@ def test_front_matter_roman_and_chapters_arabic(sample_pages):
     assert _footer_number(sample_pages[0]) not in ("i", "1")
 
 
-def test_table_header_repeats_on_every_page(big_report, tmp_path):
+@pytest.fixture(scope="module")
+def big_pages(big_report, tmp_path_factory) -> list[str]:
+    return _pages(lo_pdf(big_report, tmp_path_factory.mktemp("banyak-pdf")))
+
+
+def test_table_header_repeats_on_every_page(big_pages):
     # The Lampiran table of 40 indicators runs over several pages; each continued page must open
     # with the header row again (w:tblHeader), not with a data row.
-    pages = _pages(lo_pdf(big_report, tmp_path))
+    pages = big_pages
     header = re.compile(r"^\s*No\s+Sasaran Strategis\s+Indikator Kinerja\s+Target")
     opening = [n for n, page in enumerate(pages)
                if header.match(next((ln for ln in page.splitlines() if ln.strip()), ""))]
@@ -100,3 +105,13 @@ def test_report_from_customised_template_is_valid_open_xml(tmp_path):
     report = build(SAMPLE, tmp_path / "kantor-laporan.docx", template=template).path
     errors, output = validate_docx(report)
     assert errors == 0, output
+
+
+def test_long_groups_break_without_half_empty_pages(big_pages):
+    # Each sasaran of the Pengukuran Kinerja table holds about 7 indicators, too tall to keep
+    # whole; kept whole they left pages with a few lines and the rest empty (57 pages).
+    awal = max(n for n, page in enumerate(big_pages) if "3. Pengukuran Kinerja" in page)
+    isi = [len([ln for ln in page.splitlines() if ln.strip()]) for page in big_pages[awal:]]
+    isi = [n for n in isi if n]  # the text after the last form feed
+    assert len(isi) >= 3
+    assert all(n >= max(isi) * 2 // 3 for n in isi[:-1]), isi

@@ -24,6 +24,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.table import _Cell
 
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+from paket import bersihkan_paket  # noqa: E402
+
 KELUARAN = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
 
 W = nsdecls("w")
@@ -1107,8 +1110,8 @@ def _properti(doc) -> None:
     cp.comments = "Dibuat oleh tools/build_template.py; tag templat diisi oleh lkj."
     cp.keywords = ""
     cp.revision = 1
+    cp.language = "id-ID"
     cp.created = cp.modified = datetime(2025, 1, 1)
-    cp.last_printed = datetime(2025, 1, 1)
 
 
 def _zip_tetap(path: Path) -> None:
@@ -1125,7 +1128,9 @@ def _zip_tetap(path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     keluaran = Path(argv[0]) if argv else KELUARAN
     keluaran.parent.mkdir(parents=True, exist_ok=True)
-    buat_dokumen().save(str(keluaran))
+    doc = buat_dokumen()
+    bersihkan_paket(doc)
+    doc.save(str(keluaran))
     _zip_tetap(keluaran)
     print(f"Templat ditulis: {keluaran}")
     return 0

@@ -512,9 +512,9 @@ class Loaded:
 
 def load(path: Path) -> Loaded:
     """Read and check a workbook; raises InputErrors listing every error (and warning) found."""
-    values, formulas = open_workbook(path)
+    book = open_workbook(path)
     issues: list[Issue] = []
-    sheets = {lembar.nama: read_sheet(values, formulas, lembar, issues) for lembar in schema.LEMBAR}
+    sheets = {lembar.nama: read_sheet(book, lembar, issues) for lembar in schema.LEMBAR}
     for sheet in sheets.values():
         if sheet is not None:
             issues.extend(hidden_row_issues(sheet))

@@ -533,7 +533,8 @@ def load(path: Path) -> Loaded:
         "daftar": read_daftar(sheets["Daftar"], reader),
         "pengaturan": pengaturan,
     }
-    _check_links(data_kwargs["anggaran"], sasaran, reader)
+    if sheets["Kinerja"] is not None:  # else every budget line would repeat the missing sheet
+        _check_links(data_kwargs["anggaran"], sasaran, reader)
     _check_figures(sasaran, pengaturan, reader)
     issues.sort(key=_place)
     if identitas is None or any(i.is_error for i in issues):

@@ -105,7 +105,8 @@ def _cut(text: bytes) -> int:
 
 
 def _strip(xml: bytes) -> bytes:
-    return _EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", xml))
+    # The bare <c/> goes first by plain replacement, which is many times faster than the pattern.
+    return _EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", xml.replace(b"<c/>", b"")))
 
 
 def load_bytes(path: Path) -> bytes:

@@ -200,6 +200,9 @@ def templat_periksa(berkas: TemplatFile) -> None:
 
 def main() -> None:
     """Entry point of the console script; usage errors exit 2 (Click's own convention)."""
+    from .output import quiet_unraisable
+
+    sys.unraisablehook = quiet_unraisable()
     app(prog_name="lkj")
 
 

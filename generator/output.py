@@ -7,17 +7,20 @@ import hashlib
 import os
 import re
 import signal
+import sys
 import tempfile
 import threading
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from collections.abc import Iterator
+from typing import Any
 from xml.sax.saxutils import escape
 
 from .errors import LkjError, UsageError
 
 PROPERTY = "lkj-sidik"
+TEMP_PREFIX = ".~lkj-"
 CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -82,10 +85,10 @@ def stamp(path: Path) -> None:
 
 
 def _remove(path: Path) -> None:
-    """Delete a leftover temporary file; one already gone is fine."""
+    """Delete a leftover temporary file; one already gone (or still held open) is left be."""
     try:
         path.unlink()
-    except FileNotFoundError:
+    except OSError:
         pass
 
 
@@ -134,7 +137,7 @@ def atomic_target(target: Path) -> Iterator[Path]:
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
     try:
-        handle, name = tempfile.mkstemp(prefix=".~lkj-", suffix=target.suffix, dir=folder)
+        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=folder)
     except OSError as exc:
         raise LkjError(f"tidak dapat menulis di folder {folder} ({reason(exc)})") from exc
     os.close(handle)
@@ -145,10 +148,23 @@ def atomic_target(target: Path) -> Iterator[Path]:
         os.chmod(temp, 0o666 & ~_umask())
         _replace(temp, target)
     except OSError as exc:
-        raise LkjError(f"{target.name} tidak dapat ditulis ({reason(exc)}); berkas lama, bila "
-                       "ada, tidak berubah") from exc
+        raise WriteFailed(target, reason(exc)) from exc
+    except WriteFailed as exc:
+        # Nested inside another atomic_target, whose target is the file the user named.
+        if exc.target.name.startswith(TEMP_PREFIX) and exc.target != target:
+            raise WriteFailed(target, exc.reason) from exc
+        raise
     finally:
         _remove(temp)
+
+
+class WriteFailed(LkjError):
+    """Writing `target` failed for `reason` (Indonesian); the old file, if any, is unchanged."""
+
+    def __init__(self, target: Path, reason: str) -> None:
+        self.target, self.reason = target, reason
+        super().__init__(f"{target.name} tidak dapat ditulis ({reason}); berkas lama, bila ada, "
+                         "tidak berubah")
 
 
 def reason(exc: OSError) -> str:
@@ -260,8 +276,23 @@ def check_folder(folder: Path, may_create: bool = False) -> None:
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
     try:
-        handle, name = tempfile.mkstemp(prefix=".~lkj-", dir=existing)
+        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=existing)
     except OSError as exc:
         raise LkjError(f"tidak dapat menulis di folder {existing} ({reason(exc)})") from exc
     os.close(handle)
     _remove(Path(name))
+
+
+def quiet_unraisable(hook: Any = None) -> Any:
+    """An unraisable-exception hook that drops OSErrors, delegating everything else.
+
+    When the disk fills while a library writes a zip, the library's ZipFile is left open and
+    fails again as it is collected, after lkj has already said what happened.
+    """
+    default = hook or sys.unraisablehook
+
+    def _hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, OSError):
+            default(unraisable)
+
+    return _hook

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -81,6 +83,24 @@ def _persen(value) -> str:
     return "-" if value is None else fmt.persen(value, 2)
 
 
+STAGES = 5  # pipeline.build's stages: check, contents, document, save, done
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on stderr while a report is built; none when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with typer.progressbar(length=STAGES, label="Membuat laporan", file=sys.stderr,
+                           show_eta=False, item_show_func=lambda stage: stage) as bar:
+        def step(stage: str) -> None:
+            bar.current_item = stage
+            bar.update(1)
+
+        yield step
+
+
 @app.command(cls=LkjCommand)
 def buat(
     workbook: Workbook,
@@ -104,7 +124,9 @@ def buat(
 
     try:
         workbook = _found(workbook)
-        built = build(workbook, keluaran, templat, overwrite=timpa, grafik=not tanpa_grafik)
+        with _progress() as step:
+            built = build(workbook, keluaran, templat, overwrite=timpa, grafik=not tanpa_grafik,
+                          progress=step)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None
     checked = built.checked
@@ -209,6 +231,9 @@ def templat_periksa(berkas: TemplatFile) -> None:
 
 def main() -> None:
     """Entry point of the console script; usage errors exit 2 (Click's own convention)."""
+    from .output import quiet_unraisable
+
+    sys.unraisablehook = quiet_unraisable()
     app(prog_name="lkj")
 
 

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import signal
+import sys
 import tempfile
+import threading
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from collections.abc import Iterator
+from typing import Any
 from xml.sax.saxutils import escape
 
-from .errors import LkjError
+from .errors import LkjError, UsageError
 
 PROPERTY = "lkj-sidik"
+TEMP_PREFIX = ".~lkj-"
 CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -60,18 +66,30 @@ def stamp(path: Path) -> None:
         '</vt:lpwstr></property></Properties>'
     )
     stamped = path.with_name(path.name + ".stamp")
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(stamped, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            if info.filename == CUSTOM_PART:
-                continue
-            data = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                data = _with_custom_type(data)
-            elif info.filename == "_rels/.rels":
-                data = _with_custom_rel(data)
-            dst.writestr(info, data)
-        dst.writestr(CUSTOM_PART, custom)
-    os.replace(stamped, path)
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(stamped, "w",
+                                                           zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                if info.filename == CUSTOM_PART:
+                    continue
+                data = src.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    data = _with_custom_type(data)
+                elif info.filename == "_rels/.rels":
+                    data = _with_custom_rel(data)
+                dst.writestr(info, data)
+            dst.writestr(CUSTOM_PART, custom)
+        os.replace(stamped, path)
+    finally:
+        _remove(stamped)
+
+
+def _remove(path: Path) -> None:
+    """Delete a leftover temporary file; one already gone (or still held open) is left be."""
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _with_custom_type(data: bytes) -> bytes:
@@ -109,15 +127,19 @@ def choose_target(wanted: Path, overwrite: bool) -> tuple[Path, bool]:
 
 @contextmanager
 def atomic_target(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target`, moved into place only when the block succeeds."""
+    """A temporary path beside `target`, moved into place only when the block succeeds.
+
+    Whatever happens in the block (a full disk, Ctrl-C, SIGTERM), the temporary file is removed
+    and `target` is left as it was; an OSError becomes one Indonesian line.
+    """
     folder = target.parent
     if not folder.is_dir():
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
     try:
-        handle, name = tempfile.mkstemp(prefix=".~lkj-", suffix=target.suffix, dir=folder)
+        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=folder)
     except OSError as exc:
-        raise LkjError(f"tidak dapat menulis di folder {folder} ({exc.strerror})") from exc
+        raise LkjError(f"tidak dapat menulis di folder {folder} ({reason(exc)})") from exc
     os.close(handle)
     temp = Path(name)
     try:
@@ -125,9 +147,41 @@ def atomic_target(target: Path) -> Iterator[Path]:
         # mkstemp makes the file private (0600); the result is an ordinary document.
         os.chmod(temp, 0o666 & ~_umask())
         _replace(temp, target)
+    except OSError as exc:
+        raise WriteFailed(target, reason(exc)) from exc
+    except WriteFailed as exc:
+        # Nested inside another atomic_target, whose target is the file the user named.
+        if exc.target.name.startswith(TEMP_PREFIX) and exc.target != target:
+            raise WriteFailed(target, exc.reason) from exc
+        raise
     finally:
-        if temp.exists():
-            temp.unlink()
+        _remove(temp)
+
+
+class WriteFailed(LkjError):
+    """Writing `target` failed for `reason` (Indonesian); the old file, if any, is unchanged."""
+
+    def __init__(self, target: Path, reason: str) -> None:
+        self.target, self.reason = target, reason
+        super().__init__(f"{target.name} tidak dapat ditulis ({reason}); berkas lama, bila ada, "
+                         "tidak berubah")
+
+
+def reason(exc: OSError) -> str:
+    """The cause of an OSError in Indonesian; the system's own (English) text is not shown."""
+    reasons = {
+        errno.ENOSPC: "ruang disk penuh",
+        errno.EFBIG: "berkas melebihi batas ukuran yang diizinkan",
+        getattr(errno, "EDQUOT", -1): "kuota disk habis",
+        errno.EACCES: "tidak ada izin menulis",
+        errno.EPERM: "tidak ada izin menulis",
+        errno.EROFS: "disk hanya dapat dibaca",
+        errno.ENOENT: "folder tidak ada",
+        errno.ENOTDIR: "bagian jalurnya bukan folder",
+        errno.EISDIR: "itu sebuah folder",
+        errno.EIO: "galat baca/tulis pada disk",
+    }
+    return reasons.get(exc.errno, f"galat sistem berkas nomor {exc.errno}")
 
 
 def _umask() -> int:
@@ -142,5 +196,103 @@ def _replace(temp: Path, target: Path) -> None:
     except PermissionError as exc:
         raise LkjError(f"{target.name} tidak dapat ditimpa: berkas sedang dibuka (mis. di Word) "
                        "atau tidak ada izin menulis; tutup berkasnya lalu ulangi") from exc
+
+
+class Interrupted(LkjError):
+    """Ctrl-C or SIGTERM while writing; the clean-up has run by the time this is printed."""
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """SIGTERM and Ctrl-C raise Interrupted, so every `finally` clean-up runs before exit 1.
+
+    Python's default SIGTERM ends the process at once, leaving temporary files behind.
+    """
+    message = "dihentikan sebelum selesai; tidak ada berkas yang ditulis dan laporan lama utuh"
+
+    def _stop(signum, frame):
+        raise Interrupted(message)
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        raise Interrupted(message) from exc
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def safe_name(text: str) -> str:
+    """Text fit for a file name on Windows: no forbidden, control or invisible format characters.
+
+    Format characters (category Cf) include the right-to-left override, which makes
+    "LKj-gpj.docx" display as a different name than it is.
+    """
+    import unicodedata
+
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    text = re.sub(r'[<>:"/\\|?*]+', "-", text).strip(" .-")
+    return re.sub(r"\s+", " ", text)
+
+
+def check_destination(wanted: Path, sources: tuple[Path | None, ...]) -> None:
+    """Refuse a report path that cannot work, before any work is done.
+
+    A name without .docx or an existing folder is a usage error (exit 2); so is the workbook or
+    template itself, under whatever name or link. A missing folder, a file standing where a
+    folder should be, or a folder lkj may not write in is exit 1.
+    """
+    if wanted.suffix.lower() != ".docx":
+        raise UsageError(f"berkas keluaran harus berakhiran .docx, tertulis {wanted.name}")
+    if wanted.is_dir():
+        raise UsageError(f"{wanted} adalah folder; berikan nama berkas .docx, mis. "
+                         f"{wanted / 'laporan.docx'}")
+    for source in sources:
+        if source is not None and _same_file(wanted, source):
+            raise UsageError(f"berkas keluaran {wanted} adalah berkas masukan {source.name} itu "
+                             "sendiri; pilih nama lain agar masukan tidak tertimpa")
+    check_folder(wanted.parent)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def check_folder(folder: Path, may_create: bool = False) -> None:
+    """The output folder exists (or, when `may_create`, can be made) and lkj may write there.
+
+    Nothing is created here: a workbook with errors leaves no empty folder behind.
+    """
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise LkjError(f"{existing} adalah berkas, bukan folder; pilih tempat lain untuk laporan")
+    if existing != folder and not may_create:
+        raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
+                       "pilih tempat lain")
+    try:
+        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=existing)
     except OSError as exc:
-        raise LkjError(f"{target.name} tidak dapat ditulis ({exc.strerror})") from exc
+        raise LkjError(f"tidak dapat menulis di folder {existing} ({reason(exc)})") from exc
+    os.close(handle)
+    _remove(Path(name))
+
+
+def quiet_unraisable(hook: Any = None) -> Any:
+    """An unraisable-exception hook that drops OSErrors, delegating everything else.
+
+    When the disk fills while a library writes a zip, the library's ZipFile is left open and
+    fails again as it is collected, after lkj has already said what happened.
+    """
+    default = hook or sys.unraisablehook
+
+    def _hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, OSError):
+            default(unraisable)
+
+    return _hook

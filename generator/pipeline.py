@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,10 +49,10 @@ def _require_xlsx(workbook: Path) -> None:
 
 def default_output(checked: Checked, folder: Path) -> Path:
     """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced."""
+    from .output import safe_name
+
     identitas = checked.loaded.data.identitas
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", identitas.nama_singkat).strip(" .-")
-    name = re.sub(r"\s+", " ", name)
-    return folder / f"LKj-{identitas.tahun}-{name}.docx"
+    return folder / f"LKj-{identitas.tahun}-{safe_name(identitas.nama_singkat)}.docx"
 
 
 def _check_template(template: Path, context: dict) -> None:
@@ -86,24 +86,65 @@ def draw_charts(data: DataLaporan, hasil: Hasil):
 
 
 def build(workbook: Path, out: Path | None = None, template: Path | None = None,
-          overwrite: bool = False, grafik: bool = True) -> Built:
-    """Check the workbook and write its report; nothing is written when anything fails."""
+          overwrite: bool = False, grafik: bool = True,
+          progress: Callable[[str], None] | None = None) -> Built:
+    """Check the workbook and write its report; nothing is written when anything fails.
+
+    The destination is checked before the workbook is read. `progress` is told each stage's
+    name as it starts. Ctrl-C or SIGTERM ends with Interrupted after every clean-up has run.
+    """
+    from .output import interruptible
+
+    step = progress or (lambda stage: None)
+    with interruptible():
+        _check_destination(workbook, out, template)
+        step("memeriksa buku kerja")
+        checked = check(workbook)
+        wanted = out if out is not None else default_output(checked, Path("output"))
+        if out is None:
+            _make_folder(wanted.parent)
+            _check_destination(workbook, wanted, template)
+        return _write(checked, wanted, template, overwrite, grafik, step)
+
+
+def _make_folder(folder: Path) -> None:
+    from .output import reason
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LkjError(f"folder keluaran {folder} tidak dapat dibuat ({reason(exc)})") from exc
+
+
+def _check_destination(workbook: Path, out: Path | None, template: Path | None) -> None:
+    from .output import check_destination, check_folder
+
+    if out is None:  # the name comes from the workbook; its folder can be checked now
+        check_folder(Path("output"), may_create=True)
+    else:
+        check_destination(out, (workbook, template))
+
+
+def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: bool, grafik: bool,
+           step: Callable[[str], None]) -> Built:
     from . import report
-    from .output import atomic_target, choose_target, stamp
+    from .output import atomic_target, choose_target, reason, stamp
     from .render import render_report
 
-    checked = check(workbook)
-    wanted = out if out is not None else default_output(checked, Path("output"))
-    if wanted.suffix.lower() != ".docx":
-        raise LkjError(f"berkas keluaran harus berakhiran .docx, tertulis {wanted.name}")
-    if out is None:
-        wanted.parent.mkdir(parents=True, exist_ok=True)
     target, moved = choose_target(wanted, overwrite)
-    charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
-    laporan = report.build(checked.loaded.data, checked.hasil, charts)
-    if template is not None:
-        _check_template(template, laporan.context)
-    with atomic_target(target) as temp:
-        render_report(laporan.context, temp, template)
-        stamp(temp)
+    try:
+        step("menyusun isi dan grafik" if grafik else "menyusun isi")
+        charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
+        laporan = report.build(checked.loaded.data, checked.hasil, charts)
+        if template is not None:
+            _check_template(template, laporan.context)
+        with atomic_target(target) as temp:
+            step("menulis dokumen")
+            render_report(laporan.context, temp, template)
+            step("menyimpan")
+            stamp(temp)
+    except OSError as exc:
+        raise LkjError(f"laporan tidak dapat dibuat ({reason(exc)}); tidak ada berkas yang "
+                       "ditulis") from exc
+    step("selesai")
     return Built(checked, target, wanted if moved else None, laporan.placeholders)

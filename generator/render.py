@@ -466,9 +466,7 @@ def _kemas(doc, context: dict) -> None:
 
 
 def _simpan(tpl: DocxTemplate, out: Path) -> Path:
-    """Write the report to `out`; the caller makes it atomic (pipeline, output.atomic_target)."""
-    try:
-        tpl.save(str(out))
-    except OSError as exc:
-        raise LkjError(f"laporan tidak dapat ditulis ke {out}: {exc.strerror or exc}") from exc
+    """Write the report to `out`; the caller makes it atomic (pipeline, output.atomic_target),
+    which also turns an OSError (a full disk, a locked file) into one Indonesian line."""
+    tpl.save(str(out))
     return out

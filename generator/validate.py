@@ -594,9 +594,9 @@ class Loaded:
 
 def load(path: Path) -> Loaded:
     """Read and check a workbook; raises InputErrors listing every error (and warning) found."""
-    values, formulas = open_workbook(path)
+    book = open_workbook(path)
     issues: list[Issue] = []
-    sheets = {lembar.nama: read_sheet(values, formulas, lembar, issues) for lembar in schema.LEMBAR}
+    sheets = {lembar.nama: read_sheet(book, lembar, issues) for lembar in schema.LEMBAR}
     for sheet in sheets.values():
         if sheet is not None:
             issues.extend(hidden_row_issues(sheet))
@@ -615,7 +615,8 @@ def load(path: Path) -> Loaded:
         "daftar": read_daftar(sheets["Daftar"], reader),
         "pengaturan": pengaturan,
     }
-    _check_links(data_kwargs["anggaran"], sasaran, reader)
+    if sheets["Kinerja"] is not None:  # else every budget line would repeat the missing sheet
+        _check_links(data_kwargs["anggaran"], sasaran, reader)
     _check_figures(sasaran, pengaturan, reader)
     issues.sort(key=_place)
     if identitas is None or any(i.is_error for i in issues):

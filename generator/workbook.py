@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import sys
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from .errors import PERINGATAN, Issue, LkjError
+from .errors import GALAT, PERINGATAN, Issue, LkjError
 from .schema import Lembar
+from .xlsx import Compacted, check_zip, compact_archive, damaged, load_bytes, sniff
 
-# A worksheet this large unpacked is not a hand-typed LKj workbook but a zip bomb.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True)
@@ -75,66 +75,37 @@ def cell_ref(sheet: str, coordinate: str) -> str:
     return f"{quote_sheet(sheet)}!{coordinate}"
 
 
-def _sniff(data: bytes, name: str) -> None:
-    """Refuse files that are not .xlsx before openpyxl sees them, with a one-line reason."""
-    if not data:
-        raise LkjError(f"{name}: berkas kosong (0 bita), bukan buku kerja Excel")
-    if data.startswith(OLE_MAGIC):
-        raise LkjError(
-            f"{name}: berkas ini berformat Excel lama (.xls) atau dilindungi kata sandi; "
-            "buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx"
-        )
-    if not data.startswith(b"PK"):
-        raise LkjError(
-            f"{name}: bukan buku kerja .xlsx (mungkin CSV atau teks); "
-            "buka di Excel/Calc lalu simpan sebagai Buku Kerja Excel (.xlsx)"
-        )
+def column_letter(column: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
-def _check_zip(archive: zipfile.ZipFile, name: str) -> None:
-    try:
-        mimetype = archive.read("mimetype") if "mimetype" in archive.namelist() else b""
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-        raise LkjError(f"{name}: berkas .xlsx rusak ({exc})") from exc
-    if b"opendocument" in mimetype:
-        raise LkjError(
-            f"{name}: berkas ini berformat OpenDocument (.ods); "
-            "di LibreOffice Calc pilih Simpan Sebagai > Buku Kerja Excel 2007-365 (.xlsx)"
-        )
-    if "xl/workbook.xml" not in archive.namelist():
-        raise LkjError(f"{name}: berkas zip ini bukan buku kerja Excel (.xlsx)")
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-        raise LkjError(f"{name}: isi berkas terlalu besar untuk sebuah buku kerja LKj")
-    for info in archive.infolist():
-        if info.filename.endswith((".xml", ".rels")):
-            _refuse_dtd(archive, info, name)
+@dataclass(frozen=True)
+class Entry:
+    """A sheet as the workbook lists it; `part` is None when its XML is missing from the file."""
+
+    name: str
+    state: str
+    part: str | None
 
 
-def _refuse_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """A DTD can only stand before the root element, so reading to the first tag is enough."""
-    try:
-        with archive.open(info) as stream:
-            for _ in SafeET.iterparse(stream, events=("start",), forbid_dtd=True):
-                break
-    except DefusedXmlException as exc:
-        raise LkjError(
-            f"{name}: bagian {info.filename} memuat deklarasi XML (DTD/entitas) yang ditolak "
-            "demi keamanan; simpan ulang buku kerja dari Excel"
-        ) from exc
-    except (SafeET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-        raise LkjError(f"{name}: berkas .xlsx rusak (bagian {info.filename} tidak terbaca)") from exc
+@dataclass(frozen=True)
+class Book:
+    """An opened workbook: its sheets, their compacted XML and what reading cells needs."""
 
-
-def load_bytes(path: Path) -> bytes:
-    """Read the workbook once, read-only; the file itself is never opened for writing."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise LkjError(f"{path.name}: berkas tidak ditemukan ({path})") from exc
-    except IsADirectoryError as exc:
-        raise LkjError(f"{path}: ini sebuah folder, bukan buku kerja") from exc
-    except OSError as exc:
-        raise LkjError(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from exc
+    source: str
+    entries: tuple[Entry, ...]
+    compacted: Compacted
+    strings: list[Any]
+    epoch: Any
+    date_formats: frozenset[int]
+    timedelta_formats: frozenset[int]
+    percent_styles: frozenset[int]
+    styles: int
 
 
 def _import_openpyxl() -> Any:
@@ -156,88 +127,240 @@ def _import_openpyxl() -> Any:
     return openpyxl
 
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+def _damage_types() -> tuple[type[BaseException], ...]:
+    """What openpyxl, zipfile, zlib and the XML parsers raise on a damaged file."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, IndexError,
+            AttributeError, OSError, EOFError, SyntaxError, RuntimeError, NotImplementedError,
+            OverflowError, InvalidFileException)
 
 
-def _has_formulas(archive: zipfile.ZipFile) -> bool:
-    return any(_FORMULA.search(archive.read(name)) for name in archive.namelist()
-               if name.startswith("xl/worksheets/") and name.endswith(".xml"))
-
-
-def open_workbook(path: Path) -> tuple[Any, Any | None]:
-    """Both views openpyxl offers: cached values, and formulas (to find uncached ones).
-
-    The formula view is None for a workbook without formulas, which spares a second load.
-    """
-    openpyxl = _import_openpyxl()
-
+def open_workbook(path: Path) -> Book:
+    """Open the workbook streaming: only the parts lkj reads, never every cell a file claims."""
+    _import_openpyxl()
     data = load_bytes(path)
-    _sniff(data, path.name)
+    sniff(data, path.name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_zip(archive, path.name)
-            has_formulas = _has_formulas(archive)
-        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        formulas = (openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-                    if has_formulas else None)
+            check_zip(archive, path.name)
+            compacted = compact_archive(archive, path.name)
+        return _read_book(data, compacted, path.name)
     except LkjError:
         raise
-    except zipfile.BadZipFile as exc:
-        raise LkjError(f"{path.name}: berkas .xlsx rusak (arsip zip tidak utuh)") from exc
     except DefusedXmlException as exc:
         raise LkjError(f"{path.name}: buku kerja memuat XML berbahaya dan ditolak") from exc
-    except (KeyError, ValueError, TypeError, OSError, SafeET.ParseError) as exc:
-        raise LkjError(f"{path.name}: berkas .xlsx rusak atau tidak lengkap ({exc})") from exc
-    return values, formulas
+    except zipfile.BadZipFile as exc:
+        raise LkjError(f"{path.name}: berkas rusak (arsip zip tidak utuh); buka di Excel, periksa "
+                       "isinya, lalu simpan ulang sebagai .xlsx") from exc
+    except _damage_types() as exc:
+        raise LkjError(damaged(path.name)) from exc
 
 
-def find_sheet(workbook: Any, nama: str) -> Any | None:
-    """A sheet by name, case-insensitive and ignoring surrounding spaces."""
-    wanted = nama.strip().lower()
-    for ws in workbook.worksheets:
-        if ws.title.strip().lower() == wanted:
-            return ws
-    return None
+def _read_book(data: bytes, compacted: Compacted, source: str) -> Book:
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    with warnings.catch_warnings():
+        # openpyxl warns in English about features lkj does not read (validation extensions...).
+        warnings.simplefilter("ignore")
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read()
+        entries = tuple(
+            Entry(sheet.name, sheet.state or "visible",
+                  rel.target if rel.target in compacted.sheets else None)
+            for sheet, rel in reader.parser.find_sheets() if "chartsheet" not in rel.Type)
+    wb = reader.wb
+    wb.close()
+    formats = [BUILTIN_FORMATS.get(style.numFmtId, "General")
+               if style.numFmtId < BUILTIN_FORMATS_MAX_SIZE
+               else wb._number_formats[style.numFmtId - BUILTIN_FORMATS_MAX_SIZE]
+               for style in wb._cell_styles]
+    return Book(source, entries, compacted, reader.shared_strings, wb.epoch,
+                frozenset(wb._date_formats), frozenset(wb._timedelta_formats),
+                frozenset(i for i, f in enumerate(formats) if "%" in (f or "")), len(formats))
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _describe(entry: Entry) -> str:
+    state = {"hidden": " (tersembunyi)", "veryHidden": " (tersembunyi penuh, veryHidden)"}
+    return quote_sheet(entry.name) + state.get(entry.state, "")
+
+
+def find_entry(book: Book, lembar: Lembar, issues: list[Issue]) -> Entry | None:
+    """The one sheet that reads as `lembar`; two of them, or a missing one, is an issue."""
+    wanted = _norm_title(lembar.nama)
+    matches = [e for e in book.entries if _norm_title(e.name) == wanted]
+    if len(matches) > 1:
+        issues.append(Issue(
+            "sheet-duplicate", f"ada {len(matches)} lembar yang terbaca sebagai '{lembar.nama}': "
+            f"{', '.join(_describe(e) for e in matches)}; hapus atau ganti nama lembar yang tidak "
+            "dipakai", quote_sheet(lembar.nama)))
+        return None
+    if not matches:
+        _report_missing_sheet(book, lembar, issues)
+        return None
+    entry = matches[0]
+    if entry.part is None:
+        issues.append(Issue(
+            "sheet-damaged", f"berkas rusak: isi lembar {quote_sheet(entry.name)} hilang dari "
+            "berkas; buka di Excel, periksa lembar itu, lalu simpan ulang", quote_sheet(entry.name)))
+        return None
+    if entry.state != "visible":
+        issues.append(Issue(
+            "sheet-hidden", f"lembar {_describe(entry)} disembunyikan di Excel, tetapi tetap dibaca "
+            "untuk laporan", quote_sheet(entry.name), PERINGATAN))
+    return entry
+
+
+def look_alikes(book: Book, nama: str) -> list[str]:
+    """Sheets whose names resemble `nama` ('Kinerja 2025', 'Kinreja') but are no sheet lkj reads."""
+    from .schema import LEMBAR
+
+    wanted = _norm_title(nama)
+    known = {_norm_title(lembar.nama) for lembar in LEMBAR}
+    found = []
+    for entry in book.entries:
+        title = _norm_title(entry.name)
+        if title in known:
+            continue
+        letters = re.sub(r"[^a-z]+", "", title)
+        if (wanted in title or letters == wanted
+                or difflib.SequenceMatcher(None, wanted, letters).ratio() >= 0.8):
+            found.append(entry.name)
+    return found
+
+
+def _report_missing_sheet(book: Book, lembar: Lembar, issues: list[Issue]) -> None:
+    similar = look_alikes(book, lembar.nama)
+    names = ", ".join(quote_sheet(n) for n in similar)
+    if similar:
+        issues.append(Issue(
+            "sheet-lookalike", f"lembar '{lembar.nama}' tidak ada, tetapi ada lembar {names}; "
+            f"bila itu yang dimaksud, ganti namanya menjadi '{lembar.nama}'",
+            quote_sheet(lembar.nama), GALAT if lembar.wajib else PERINGATAN))
+    elif lembar.wajib:
+        issues.append(Issue(
+            "sheet-missing", f"lembar '{lembar.nama}' tidak ada; lembar ini wajib dengan kolom "
+            f"{', '.join(lembar.headers_wajib)}", quote_sheet(lembar.nama)))
 
 
 def _norm(value: Any) -> str:
     return " ".join(str(value).split()).lower() if value is not None else ""
 
 
-def _header_row(ws: Any, lembar: Lembar) -> tuple[int, dict[int, str]] | None:
+@dataclass(frozen=True)
+class _Raw:
+    """A row as parsed: cells by column as (value, style id, formula without cached value)."""
+
+    number: int
+    cells: dict[int, tuple[Any, int, bool]]
+    hidden: bool
+
+
+def _parse(book: Book, part: str) -> list[_Raw]:
+    """The rows that hold cells, from the compacted XML; formulas read in a second pass."""
+    xml = book.compacted.sheets[part]
+    uncached = _uncached_formulas(book, xml) if _FORMULA.search(xml) else set()
+    rows = []
+    parser = _parser(book, xml, data_only=True)
+    for number, cells in parser.parse():
+        dims = parser.row_dimensions.get(str(number), {})
+        hidden = str(dims.get("hidden", "")).lower() in ("1", "true")
+        parsed = {}
+        for c in cells:
+            if c["style_id"] >= book.styles and c["style_id"]:
+                raise IndexError(c["style_id"])
+            parsed[c["column"]] = (c["value"], c["style_id"], (number, c["column"]) in uncached)
+        rows.append(_Raw(number, parsed, hidden))
+    return rows
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _parser(book: Book, xml: bytes, data_only: bool) -> Any:
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    return WorkSheetParser(io.BytesIO(xml), book.strings, data_only=data_only, epoch=book.epoch,
+                           date_formats=book.date_formats,
+                           timedelta_formats=book.timedelta_formats)
+
+
+def _uncached_formulas(book: Book, xml: bytes) -> set[tuple[int, int]]:
+    """Cells holding a formula; those with a cached value are dropped by the caller's value."""
+    found = set()
+    for number, cells in _parser(book, xml, data_only=False).parse():
+        found |= {(number, c["column"]) for c in cells if c["data_type"] == "f"}
+    return found
+
+
+def read_sheet(book: Book, lembar: Lembar, issues: list[Issue]) -> Sheet | None:
+    """The sheet's rows, or None (with an issue when the sheet is required or lacks headers)."""
+    entry = find_entry(book, lembar, issues)
+    if entry is None or entry.part is None:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            raw = _parse(book, entry.part)
+        except _damage_types() as exc:
+            raise LkjError(damaged(book.source, entry.part)) from exc
+    found = _header_row(raw, lembar)
+    if found is None:
+        _report_missing_headers(entry.name, raw, lembar, issues)
+        return None
+    header_row, columns = found
+    columns = _unique_headers(entry.name, header_row, columns, lembar, issues)
+    rows = tuple(_rows(entry.name, raw, header_row, columns, book))
+    headers = {_norm(h): h for h in columns.values()}
+    return Sheet(entry.name, headers, rows)
+
+
+def _header_row(raw: list[_Raw], lembar: Lembar) -> tuple[int, dict[int, str]] | None:
     """The first of the first rows holding every required header: (row, column -> header)."""
     required = {h.lower() for h in lembar.headers_wajib}
-    for r, row in enumerate(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), start=1):
-        found = {c: str(v).strip() for c, v in enumerate(row, start=1) if _norm(v)}
+    for row in raw:
+        if row.number > HEADER_SEARCH_ROWS:
+            break
+        found = {c: str(v[0]).strip() for c, v in sorted(row.cells.items()) if _norm(v[0])}
         if required <= {_norm(v) for v in found.values()}:
-            return r, found
+            return row.number, found
     return None
 
 
-def read_sheet(values: Any, formulas: Any | None, lembar: Lembar, issues: list[Issue]) -> Sheet | None:
-    """The sheet's rows, or None (with an issue when the sheet is required or lacks headers)."""
-    ws = find_sheet(values, lembar.nama)
-    if ws is None:
-        if lembar.wajib:
+_READ_HEADER = re.compile(r"^realisasi \d{4}$")
+
+
+def _unique_headers(sheet: str, header_row: int, columns: dict[int, str], lembar: Lembar,
+                    issues: list[Issue]) -> dict[int, str]:
+    """A header lkj reads may stand once; the first one is kept and a repeat is an error."""
+    known = {k.header.lower() for k in lembar.kolom}
+    first: dict[str, int] = {}
+    kept: dict[int, str] = {}
+    for column, header in columns.items():
+        key = _norm(header)
+        if key in first and (key in known or _READ_HEADER.match(key)):
+            refs = " dan ".join(f"{column_letter(c)}{header_row}" for c in (first[key], column))
             issues.append(Issue(
-                "sheet-missing", f"lembar '{lembar.nama}' tidak ada; lembar ini wajib dengan kolom "
-                f"{', '.join(lembar.headers_wajib)}", quote_sheet(lembar.nama)))
-        return None
-    found = _header_row(ws, lembar)
-    if found is None:
-        _report_missing_headers(ws, lembar, issues)
-        return None
-    header_row, columns = found
-    fws = find_sheet(formulas, lembar.nama) if formulas is not None else None
-    rows = tuple(_rows(ws, fws, header_row, columns))
-    headers = {_norm(h): h for h in columns.values()}
-    return Sheet(ws.title, headers, rows)
+                "header-duplicate", f"kolom '{header}' tertulis dua kali ({refs}), sehingga tidak "
+                "jelas mana yang dibaca; hapus atau ganti judul salah satunya",
+                cell_ref(sheet, f"{column_letter(column)}{header_row}")))
+            continue
+        first.setdefault(key, column)
+        kept[column] = header
+    return kept
 
 
-def _report_missing_headers(ws: Any, lembar: Lembar, issues: list[Issue]) -> None:
+def _report_missing_headers(sheet: str, raw: list[_Raw], lembar: Lembar,
+                            issues: list[Issue]) -> None:
     seen: set[str] = set()
-    for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True):
-        seen |= {_norm(v) for v in row if _norm(v)}
+    for row in raw:
+        if row.number <= HEADER_SEARCH_ROWS:
+            seen |= {_norm(v[0]) for v in row.cells.values() if _norm(v[0])}
     missing = [h for h in lembar.headers_wajib if h.lower() not in seen]
     if not missing:
         missing = list(lembar.headers_wajib)
@@ -246,32 +369,23 @@ def _report_missing_headers(ws: Any, lembar: Lembar, issues: list[Issue]) -> Non
         f"kolom {', '.join(repr(h) for h in missing)} tidak ditemukan pada "
         f"{HEADER_SEARCH_ROWS} baris pertama; baris judul harus memuat "
         f"{', '.join(lembar.headers_wajib)}",
-        quote_sheet(ws.title),
+        quote_sheet(sheet),
     ))
 
 
-def _rows(ws: Any, fws: Any, header_row: int, columns: dict[int, str]):
-    for r, row in enumerate(ws.iter_rows(min_row=header_row + 1), start=header_row + 1):
+def _rows(sheet: str, raw: list[_Raw], header_row: int, columns: dict[int, str], book: Book):
+    for row in raw:
+        if row.number <= header_row:
+            continue
         cells: dict[str, Cell] = {}
-        for cell in row:
-            header = columns.get(cell.column)
-            if header is None:
-                continue
-            cells[_norm(header)] = _cell(ws.title, cell, fws)
-        hidden = bool(ws.row_dimensions[r].hidden) if r in ws.row_dimensions else False
-        result = Row(r, cells, hidden)
+        for column, header in columns.items():
+            value, style, uncached = row.cells.get(column, (None, 0, False))
+            ref = cell_ref(sheet, f"{column_letter(column)}{row.number}")
+            cells[_norm(header)] = Cell(ref, value, style in book.percent_styles,
+                                        uncached and value is None)
+        result = Row(row.number, cells, row.hidden)
         if not result.blank:
             yield result
-
-
-def _cell(sheet: str, cell: Any, fws: Any) -> Cell:
-    value = cell.value
-    uncached = False
-    if value is None and fws is not None:
-        raw = fws[cell.coordinate].value
-        uncached = isinstance(raw, str) and raw.startswith("=")
-    percent = "%" in (cell.number_format or "")
-    return Cell(cell_ref(sheet, cell.coordinate), value, percent, uncached)
 
 
 def hidden_row_issues(sheet: Sheet) -> list[Issue]:

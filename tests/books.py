@@ -120,3 +120,57 @@ def many_indicators(path: Path, sasaran: int = 6, indikator: int = 40) -> Path:
     sheets["Kinerja"] = rows
     sheets["Pengaturan"] = [["Isian", "Nilai"], ["Rumus Negatif", "2T-R"]]
     return write_book(path, sheets)
+
+
+def sheet_part(path: Path, sheet: str) -> str:
+    """The zip part holding `sheet` (e.g. xl/worksheets/sheet2.xml)."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return wb[sheet]._worksheet_path
+    finally:
+        wb.close()
+
+
+def rewrite_parts(src: Path, dst: Path, parts: dict[str, bytes | None],
+                  compression: int = 8) -> Path:
+    """Copy the zip `src` to `dst` with parts replaced (bytes), dropped (None) or added."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", compression) as zout:
+        for info in zin.infolist():
+            if info.filename not in parts:
+                zout.writestr(info.filename, zin.read(info.filename))
+        for name, data in parts.items():
+            if data is not None:
+                zout.writestr(name, data)
+    return dst
+
+
+def empty_cells_bomb(src: Path, dst: Path, cells: int = 10_000_000, sheet: str = "Kinerja") -> Path:
+    """`src` with `cells` empty <c/> cells appended to one row of `sheet`: a tiny zip, huge XML."""
+    import zipfile
+
+    part = sheet_part(src, sheet)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename != part:
+                zout.writestr(info.filename, data)
+                continue
+            head, tail = data.split(b"</sheetData>")
+            with zout.open(part, "w", force_zip64=True) as stream:
+                stream.write(head + b'<row r="1048000">')
+                block = b"<c/>" * 100_000
+                for _ in range(cells // 100_000):
+                    stream.write(block)
+                stream.write(b"</row></sheetData>" + tail)
+    return dst
+
+
+def formatted_bottom_cell(src: Path, dst: Path, cell: str = "E1048576") -> Path:
+    """`src` with one empty formatted cell at Excel's last row, as "format the whole column" can
+    leave behind."""
+    wb = openpyxl.load_workbook(src)
+    wb["Kinerja"][cell].number_format = "0.00"
+    wb.save(dst)
+    return dst

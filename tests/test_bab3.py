@@ -95,9 +95,7 @@ def table_after(doc, caption: str) -> list[list[str]]:
 
 def render(data, folder: Path, grafik: bool = False, name: str = "laporan.docx"):
     hasil = hitung(data)
-    if grafik:
-        (folder / "grafik").mkdir()
-    laporan = build(data, hasil, draw_charts(data, hasil, folder / "grafik") if grafik else None)
+    laporan = build(data, hasil, draw_charts(data, hasil) if grafik else None)
     context = {**laporan.context, "placeholders": list(laporan.placeholders)}
     path = render_report(context, folder / name)
     return path, tampilkan_nomor(Document(str(path))), context

@@ -137,8 +137,10 @@ def test_failure_in_the_middle_of_writing_leaves_no_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(render, "render_report", half_then_fail)
-    with pytest.raises(OSError):
-        _run_raising("buat", str(workbook), "-o", str(out), "--timpa")
+    result = _run_raising("buat", str(workbook), "-o", str(out), "--timpa")
+    assert result.exit_code == 1
+    assert result.output == ("Galat: laporan.docx tidak dapat ditulis (ruang disk penuh); berkas "
+                             "lama, bila ada, tidak berubah\n")
     assert out.read_bytes() == b"laporan lama"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["buku.xlsx", "laporan.docx"]
 
@@ -159,7 +161,7 @@ def test_output_folder_missing_is_one_line(tmp_path):
 
 def test_output_must_be_docx(tmp_path):
     result = _run("buat", str(book(tmp_path)), "-o", str(tmp_path / "laporan.pdf"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "harus berakhiran .docx" in result.output
 
 

@@ -61,7 +61,8 @@ CASES = {
     "calc.xlsx": (_ods,
                   "calc.xlsx: berkas ini berformat OpenDocument (.ods); di LibreOffice Calc pilih "
                   "Simpan Sebagai > Buku Kerja Excel 2007-365 (.xlsx)"),
-    "potong.xlsx": (None, "potong.xlsx: berkas .xlsx rusak (arsip zip tidak utuh)"),
+    "potong.xlsx": (None, "potong.xlsx: berkas rusak (arsip zip tidak utuh); buka di Excel, "
+                  "periksa isinya, lalu simpan ulang sebagai .xlsx"),
     "bom.xlsx": (None, "bom.xlsx: bagian xl/sharedStrings.xml memuat deklarasi XML (DTD/entitas) "
                  "yang ditolak demi keamanan; simpan ulang buku kerja dari Excel"),
     "xxe.xlsx": (None, "xxe.xlsx: bagian xl/sharedStrings.xml memuat deklarasi XML (DTD/entitas) "

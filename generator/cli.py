@@ -105,7 +105,8 @@ def _progress() -> Iterator[Callable[[str], None] | None]:
 def buat(
     workbook: Workbook,
     keluaran: Annotated[Path | None, typer.Option(
-        "--keluaran", "-o", metavar="LAPORAN", help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx).",
+        "--keluaran", "-o", metavar="LAPORAN",
+        help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx).",
         show_default=False)] = None,
     templat: Annotated[Path | None, typer.Option(
         "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",

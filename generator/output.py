@@ -11,7 +11,7 @@ import sys
 import tempfile
 import threading
 import zipfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
@@ -86,10 +86,8 @@ def stamp(path: Path) -> None:
 
 def _remove(path: Path) -> None:
     """Delete a leftover temporary file; one already gone (or still held open) is left be."""
-    try:
+    with suppress(OSError):
         path.unlink()
-    except OSError:
-        pass
 
 
 def _with_custom_type(data: bytes) -> bytes:

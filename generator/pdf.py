@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LkjError
+import contextlib
 
 UNDUH = "https://id.libreoffice.org (atau https://www.libreoffice.org)"
 BATAS_DETIK = 300.0
@@ -109,10 +110,8 @@ def end_process_tree(proc: subprocess.Popen) -> None:
         subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True,
                        check=False)
     else:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
     try:
         proc.communicate(timeout=30)
     except subprocess.TimeoutExpired:

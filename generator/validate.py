@@ -75,7 +75,8 @@ class Reader:
             return None
         value = cell.value
         if _too_long_number(value):
-            self.error("number-inexact", f"{label} tersimpan sebagai angka {f'{value:.14E}'.replace('.', ',')} yang "
+            shown = f"{value:.14E}".replace(".", ",")
+            self.error("number-inexact", f"{label} tersimpan sebagai angka {shown} yang "
                        "terlalu panjang untuk disimpan utuh (Excel hanya menyimpan 15 angka "
                        "pertama); ketik ulang sebagai teks: beri tanda petik (') di depannya atau "
                        "format selnya sebagai Text, lalu ketik semua angkanya", cell.ref)

@@ -97,7 +97,7 @@ def _compact_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[
 def _cut(text: bytes) -> int:
     """Where to split a chunk so that no tag, and preferably no row, is cut in two."""
     last_row = None
-    for last_row in _ROW_END.finditer(text, max(0, len(text) - CHUNK // 4)):
+    for last_row in _ROW_END.finditer(text, max(0, len(text) - CHUNK // 4)):  # noqa: B007 (the last match)
         pass
     if last_row is not None:
         return last_row.end()

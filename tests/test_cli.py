@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import docx
-import pytest
 from books import base_sheets, book, write_book
 from typer.testing import CliRunner
 

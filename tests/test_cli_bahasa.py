@@ -30,7 +30,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("args", "code"), CASES, ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
+@pytest.mark.parametrize(("args", "code"), CASES,
+                         ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
 def test_no_english_from_the_framework(args, code):
     result = runner.invoke(app, args)
     assert result.exit_code == code, result.output

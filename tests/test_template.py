@@ -1,4 +1,4 @@
-"""The template staff edit: built from its builder, reviewable as text, and edits made in Word reach the report.
+"""The template staff edit: built from its builder, reviewable as text, edits made in Word reach the report.
 
 Refresh the template's text dump after an intended change with:
 python tools/build_template.py && python -m pytest tests/test_template.py --update-golden

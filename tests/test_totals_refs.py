@@ -7,7 +7,6 @@ from books import base_sheets, book, write_book
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.errors import InputErrors
 from generator.validate import load
 
 runner = CliRunner()

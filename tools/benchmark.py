@@ -53,7 +53,7 @@ def _impor(modul: str, ulang: int) -> float | None:
 
 
 def _baris(label: str, kolom: list[float], lantai: list[float]) -> str:
-    sel = "".join(f" {d * 1000:7.0f} ms {d / l:5.2f}x |" for d, l in zip(kolom, lantai, strict=True))
+    sel = "".join(f" {d * 1000:7.0f} ms {d / f:5.2f}x |" for d, f in zip(kolom, lantai, strict=True))
     return f"| {label:<40} |{sel}"
 
 

@@ -1,0 +1,101 @@
+"""Time and peak memory of whole `lkj` runs as workbooks grow, and on huge or hostile ones; not a test.
+
+Usage: python tools/benchmark_scale.py [--indikator 5 50 500 2000] [--grafik-sampai 500]
+
+Each row is one fresh process (`python -m generator ...`); peak memory is that process's maximum
+resident set size (POSIX; shown as "-" elsewhere). Workbooks are built in a temporary folder with
+the tests' builders: N indicators in N/40 sasaran, a formatted cell at row 1048576 of the sample,
+and zip bombs of empty <c/> cells.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+SAMPLE = ROOT / "input" / "contoh.xlsx"
+
+
+def run(args: list[str]) -> tuple[float, float | None, int]:
+    """Seconds, peak MiB (None where the OS cannot tell) and exit code of one lkj process."""
+    command = [sys.executable, "-m", "generator", *args]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    if hasattr(os, "wait4"):
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        return seconds, usage.ru_maxrss / 1024, child.returncode
+    child.wait()
+    return time.perf_counter() - start, None, child.returncode
+
+
+def _row(label: str, measured: tuple[float, float | None, int]) -> str:
+    seconds, mib, code = measured
+    memory = "-" if mib is None else f"{mib:.0f}"
+    return f"| {label} | {seconds:.1f} | {memory} | {code} |"
+
+
+def scale_rows(folder: Path, counts: list[int], grafik_sampai: int) -> list[str]:
+    """`lkj buat` with and without charts for each indicator count."""
+    from books import many_indicators
+
+    rows = []
+    for n in counts:
+        workbook = many_indicators(folder / f"indikator-{n}.xlsx", sasaran=max(1, n // 40),
+                                   indikator=n)
+        out = str(folder / f"laporan-{n}.docx")
+        rows.append(_row(f"`lkj buat --tanpa-grafik`, {n} indikator",
+                         run(["buat", str(workbook), "-o", out, "--timpa", "--tanpa-grafik"])))
+        print(rows[-1], flush=True)
+        if n <= grafik_sampai:
+            rows.append(_row(f"`lkj buat`, {n} indikator",
+                             run(["buat", str(workbook), "-o", out, "--timpa"])))
+            print(rows[-1], flush=True)
+    return rows
+
+
+def hostile_rows(folder: Path) -> list[str]:
+    """`lkj periksa` on the sample, and on huge copies of it that hold no more data."""
+    from books import empty_cells_bomb, formatted_bottom_cell
+
+    cases = {
+        "contoh.xlsx": SAMPLE,
+        "sel berformat di baris 1048576": formatted_bottom_cell(SAMPLE, folder / "bawah.xlsx"),
+        "bom 10 juta sel kosong": empty_cells_bomb(SAMPLE, folder / "bom.xlsx"),
+        "bom 45 juta sel kosong (180 MB, dekat batas)": empty_cells_bomb(
+            SAMPLE, folder / "bom-besar.xlsx", cells=45_000_000),
+    }
+    rows = []
+    for label, path in cases.items():
+        size = path.stat().st_size / 1024
+        rows.append(_row(f"`lkj periksa`, {label} ({size:.0f} KiB)", run(["periksa", str(path)])))
+        print(rows[-1], flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--indikator", type=int, nargs="*", default=[5, 50, 500, 2000])
+    parser.add_argument("--grafik-sampai", type=int, default=500,
+                        help="draw charts only up to this many indicators (they take minutes)")
+    parser.add_argument("--tanpa-bom", action="store_true", help="skip the hostile workbooks")
+    args = parser.parse_args()
+    print("| what | seconds | peak MiB | exit |\n| --- | --- | --- | --- |", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if not args.tanpa_bom:
+            hostile_rows(folder)
+        scale_rows(folder, args.indikator, args.grafik_sampai)
+
+
+if __name__ == "__main__":
+    main()

@@ -106,6 +106,8 @@ def test_provincial_report_speaks_as_a_province(tmp_path):
     assert "SEKRETARIAT KOMISI PEMILIHAN UMUM" in text and "PROVINSI KALIMANTAN TIMUR" in text
     assert "kabupaten" not in text.lower()  # never a regency/city secretariat
     assert "tenaga pakar" not in text  # a power of the Sekretariat Jenderal only
+    assert "yang diatur dalam Pasal 87 undang-undang tersebut" in text
+    assert "membantu pelaksanaan tugas lainnya sesuai dengan" in text
 
 
 def test_national_report_speaks_as_the_sekretariat_jenderal(tmp_path):
@@ -113,7 +115,12 @@ def test_national_report_speaks_as_the_sekretariat_jenderal(tmp_path):
     assert ("Sebagai unsur pendukung KPU di tingkat pusat, Sekretariat Jenderal KPU mengemban "
             "tugas, wewenang, dan kewajiban") in text
     assert "membantu perumusan dan penyusunan rancangan peraturan dan keputusan KPU;" in text
-    assert "mengangkat tenaga pakar/ahli sesuai dengan kebutuhan;" in text
+    # Pasal 86: the Sekretariat Jenderal's own tasks and powers, which the other levels lack.
+    assert "tugas, wewenang, dan kewajiban yang diatur dalam Pasal 86 undang-undang" in text
+    assert "memberikan bantuan hukum dan memfasilitasi penyelesaian sengketa Pemilu;" in text
+    assert "membantu pelaksanaan sistem pengendalian internal; dan" in text
+    assert "mengangkat tenaga pakar/ahli berdasarkan kebutuhan atas persetujuan KPU;" in text
+    assert "pendistribusian" not in text  # a task of the provincial and regency secretariats
     assert "mengelola barang inventaris KPU." in text
     assert "Sekretariat Jenderal KPU dipimpin oleh Sekretaris Jenderal" in text
     assert "dan Ketua KPU sebagai Pihak Kedua" in text
@@ -129,4 +136,6 @@ def test_regency_report_keeps_its_own_words(tmp_path):
     text = report_text(tmp_path, identitas())
     assert "Sebagai sekretariat KPU Kabupaten/Kota, Sekretariat KPU Kabupaten Contoh" in text
     assert "mengelola barang inventaris KPU Kabupaten/Kota." in text
+    assert "yang diatur dalam Pasal 88 undang-undang tersebut" in text
+    assert "anggota DPR, DPD, Presiden dan Wakil Presiden, serta DPRD;" in text
     assert "Provinsi" not in text and "tenaga pakar" not in text

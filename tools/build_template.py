@@ -578,20 +578,32 @@ def daftar_isi(doc) -> None:
 
 
 # --- Bab I: each level of secretariat in its own words ---------------------------------------
-# UU 7/2017 gives each level its tasks, powers and duties. The lists follow the wording the
-# reference report quotes for a Kabupaten/Kota secretariat, with each level's own KPU, and the
-# two powers only the Sekretariat Jenderal has; the statute's text and article numbers were not
-# checked (see the closing note of issue 8). They are plain template text: correct them in Word.
+# UU 7/2017 gives each level its tasks, powers and duties: Pasal 86 (Sekretariat Jenderal KPU),
+# Pasal 87 (sekretariat KPU Provinsi) and Pasal 88 (sekretariat KPU Kabupaten/Kota), each in
+# ayat (1) tugas, (2) wewenang, (3) kewajiban and (4) financial administration. The lists below
+# are the statute's own words, checked against the law's text. Pasal 87 ayat (1) huruf g is cut
+# by a page break in the copy that was read and is completed as in Pasal 88. They are plain
+# template text: staff correct them in Word.
 
 _TUGAS_UMUM = (
     "membantu penyusunan program dan anggaran Pemilu;",
     "memberikan dukungan teknis administratif;",
     "membantu pelaksanaan tugas {kpu} dalam menyelenggarakan Pemilu;",
-    "membantu pendistribusian perlengkapan Penyelenggaraan Pemilu anggota DPR, DPD, dan DPRD "
-    "serta Pemilu Presiden dan Wakil Presiden;",
-    "membantu perumusan dan penyusunan rancangan {rancangan} {kpu};",
+    "membantu pendistribusian perlengkapan Penyelenggaraan Pemilu anggota DPR, DPD, Presiden dan "
+    "Wakil Presiden, serta DPRD;",
+    "membantu perumusan dan penyusunan rancangan keputusan {kpu};",
     "membantu penyusunan laporan penyelenggaraan kegiatan dan pertanggungjawaban {kpu}; dan",
-    "membantu pelaksanaan tugas lain sesuai dengan ketentuan peraturan perundang-undangan.",
+    "membantu pelaksanaan {lain} sesuai dengan ketentuan peraturan perundang-undangan.",
+)
+_TUGAS_PUSAT = (  # Pasal 86 ayat (1): no distribution; legal aid and internal control instead
+    "membantu penyusunan program dan anggaran Pemilu;",
+    "memberikan dukungan teknis administratif dan membantu pelaksanaan tugas KPU dalam "
+    "menyelenggarakan Pemilu;",
+    "membantu perumusan dan penyusunan rancangan peraturan dan keputusan KPU;",
+    "memberikan bantuan hukum dan memfasilitasi penyelesaian sengketa Pemilu;",
+    "membantu penyusunan laporan penyelenggaraan kegiatan dan pertanggungjawaban KPU;",
+    "membantu pelaksanaan sistem pengendalian internal; dan",
+    "membantu pelaksanaan tugas-tugas lain sesuai dengan ketentuan peraturan perundang-undangan.",
 )
 _MENGADAKAN = (
     "mengadakan dan mendistribusikan perlengkapan Penyelenggaraan Pemilu berdasarkan norma, "
@@ -600,7 +612,7 @@ _MENGADAKAN = (
     "dengan ketentuan peraturan perundang-undangan;",
 )
 _LAYANAN = ("memberikan layanan administrasi, ketatausahaan, dan kepegawaian sesuai dengan "
-            "ketentuan peraturan perundang-undangan.")
+            "ketentuan peraturan perundang-undangan")
 _KEWAJIBAN = (
     "menyusun laporan pertanggungjawaban keuangan;",
     "memelihara arsip dan dokumen Pemilu; dan",
@@ -615,18 +627,18 @@ TINGKAT = {
         "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
                      "Sekretariat Jenderal KPU untuk mendukung kelancaran tugas dan wewenang "
                      "Komisi Pemilihan Umum. Sebagai unsur pendukung KPU di tingkat pusat, "
-                     "{{ satker }} mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
-        "tugas": tuple(t.format(kpu="KPU", rancangan="peraturan dan keputusan")
-                       for t in _TUGAS_UMUM),
+                     "{{ satker }} mengemban tugas, wewenang, dan kewajiban yang diatur dalam "
+                     "Pasal 86 undang-undang tersebut, sebagai berikut.",
+        "tugas": _TUGAS_PUSAT,
         "wewenang": (
             *_MENGADAKAN,
-            "mengangkat tenaga pakar/ahli sesuai dengan kebutuhan;",
+            "mengangkat tenaga pakar/ahli berdasarkan kebutuhan atas persetujuan KPU;",
+            _LAYANAN + "; dan",
             "menjatuhkan sanksi administratif dan/atau menonaktifkan sementara pegawai "
             "Sekretariat Jenderal KPU, sekretariat KPU Provinsi, dan sekretariat KPU "
-            "Kabupaten/Kota yang nyata-nyata melakukan tindakan yang mengakibatkan terganggunya "
+            "Kabupaten/Kota, yang nyata-nyata melakukan tindakan yang mengakibatkan terganggunya "
             "tahapan Penyelenggaraan Pemilu yang sedang berlangsung berdasarkan putusan Bawaslu "
-            "dan/atau ketentuan peraturan perundang-undangan; dan",
-            _LAYANAN,
+            "dan/atau berdasarkan ketentuan peraturan perundang-undangan.",
         ),
         "kewajiban": tuple(t.format(kpu="KPU") for t in _KEWAJIBAN),
         "struktur": "{{ satker }} dipimpin oleh Sekretaris Jenderal yang dibantu oleh deputi dan "
@@ -638,9 +650,10 @@ TINGKAT = {
         "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
                      "sekretariat pada setiap tingkatan KPU. Sebagai sekretariat KPU Provinsi, "
                      "{{ satker }} mendukung kelancaran tugas dan wewenang {{ kpu }} serta "
-                     "mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
-        "tugas": tuple(t.format(kpu="KPU Provinsi", rancangan="keputusan") for t in _TUGAS_UMUM),
-        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN),
+                     "mengemban tugas, wewenang, dan kewajiban yang diatur dalam Pasal 87 "
+                     "undang-undang tersebut, sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU Provinsi", lain="tugas lainnya") for t in _TUGAS_UMUM),
+        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN + "."),
         "kewajiban": tuple(t.format(kpu="KPU Provinsi") for t in _KEWAJIBAN),
         "struktur": "{{ satker }} dipimpin oleh seorang Sekretaris yang membawahkan bagian-bagian "
                     f"dan subbagian-subbagian sesuai dengan {_ATURAN_ORGANISASI}. Bagan struktur "
@@ -650,10 +663,11 @@ TINGKAT = {
         "pengantar": "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum membentuk "
                      "sekretariat pada setiap tingkatan KPU. Sebagai sekretariat KPU "
                      "Kabupaten/Kota, {{ satker }} mendukung kelancaran tugas dan wewenang "
-                     "{{ kpu }} serta mengemban tugas, wewenang, dan kewajiban sebagai berikut.",
-        "tugas": tuple(t.format(kpu="KPU Kabupaten/Kota", rancangan="keputusan")
+                     "{{ kpu }} serta mengemban tugas, wewenang, dan kewajiban yang diatur dalam "
+                     "Pasal 88 undang-undang tersebut, sebagai berikut.",
+        "tugas": tuple(t.format(kpu="KPU Kabupaten/Kota", lain="tugas-tugas lainnya")
                        for t in _TUGAS_UMUM),
-        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN),
+        "wewenang": (_MENGADAKAN[0], _MENGADAKAN[1] + " dan", _LAYANAN + "."),
         "kewajiban": tuple(t.format(kpu="KPU Kabupaten/Kota") for t in _KEWAJIBAN),
         "struktur": "{{ satker }} dipimpin oleh seorang Sekretaris yang membawahkan "
                     f"subbagian-subbagian sesuai dengan {_ATURAN_ORGANISASI}. Bagan struktur "

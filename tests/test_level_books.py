@@ -124,3 +124,18 @@ def test_report_names_its_own_level(tmp_path):
     assert not PLAIN_SECRETARIAT.search(pusat), PLAIN_SECRETARIAT.search(pusat)
     for pattern in REGENCY_SELF:
         assert not pattern.search(pusat), pattern.pattern
+
+
+def test_trillions_of_rupiah_stay_on_one_line(tmp_path):
+    # The Sekretariat Jenderal's budget runs to 13 digits; the rupiah columns must hold a whole
+    # amount with its dots, bold totals included, instead of wrapping its last digits.
+    from doctools import lo_pdf, pdf_text
+
+    report = tmp_path / "pusat.docx"
+    assert _lkj("buat", str(pusat_book(tmp_path)), "-o", str(report)).returncode == 0
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    text = pdf_text(lo_pdf(report, folder))
+    for amount in ("2.148.905.400.000", "14.764.475.400.000", "14.467.950.247.500",
+                   "Rp1.275.000.000.000"):
+        assert amount in text, amount

@@ -798,8 +798,8 @@ KOLOM_STANDAR = [
     ("Standar Nasional", 2.2, SEL_ANGKA), ("Selisih", 2.1, SEL_ANGKA), ("Penilaian", 2.3, SEL_TENGAH),
 ]
 KOLOM_EFISIENSI = [
-    ("Uraian", 4.4, SEL), ("Pagu", 3.8, SEL_ANGKA), ("Realisasi", 3.8, SEL_ANGKA),
-    ("Serapan", 2.0, SEL_ANGKA),
+    ("Uraian", 3.6, SEL), ("Pagu", 4.1, SEL_ANGKA), ("Realisasi", 4.1, SEL_ANGKA),
+    ("Serapan", 2.2, SEL_ANGKA),
 ]
 
 
@@ -949,8 +949,10 @@ def bab_3_anggaran(doc) -> None:
          "menurut sumber dana adalah sebagai berikut.")
     tag(doc, "{%p for d in anggaran.sumber %}")
     caption(doc, 3, "Realisasi Anggaran Sumber Dana {{ d.nama }}")
-    tabel(doc, [("No", 0.9, SEL_TENGAH), ("Uraian", 4.7, SEL), ("Pagu (Rp)", 3.45, SEL_ANGKA),
-                ("Realisasi (Rp)", 3.45, SEL_ANGKA), ("%", 1.5, SEL_ANGKA)], [
+    # Rupiah columns hold a 13-digit amount with its dots on one line (trillions at the
+    # Sekretariat Jenderal).
+    tabel(doc, [("No", 1.0, SEL_TENGAH), ("Uraian", 3.5, SEL), ("Pagu (Rp)", 4.1, SEL_ANGKA),
+                ("Realisasi (Rp)", 4.1, SEL_ANGKA), ("%", 1.3, SEL_ANGKA)], [
         "{%tr for r in d.baris %}",
         ["{{ r.no }}", "{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.persen }}"],
         "{%tr endfor %}",
@@ -958,8 +960,8 @@ def bab_3_anggaran(doc) -> None:
     ])
     tag(doc, "{%p endfor %}")
     caption(doc, 3, "Realisasi Anggaran Menurut Sumber Dana Tahun {{ tahun }}")
-    tabel(doc, [("Sumber Dana", 5.6, SEL), ("Pagu (Rp)", 3.4, SEL_ANGKA),
-                ("Realisasi (Rp)", 3.4, SEL_ANGKA), ("%", 1.6, SEL_ANGKA)], [
+    tabel(doc, [("Sumber Dana", 4.3, SEL), ("Pagu (Rp)", 4.1, SEL_ANGKA),
+                ("Realisasi (Rp)", 4.1, SEL_ANGKA), ("%", 1.5, SEL_ANGKA)], [
         "{%tr for r in anggaran.total.baris %}",
         ["{{ r.nama }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.persen }}"],
         "{%tr endfor %}",

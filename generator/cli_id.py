@@ -1,6 +1,6 @@
 """Indonesian help pages and usage errors for the `lkj` command, in place of the CLI framework's English.
 
-Typer 0.29 vendors Click without gettext, so its strings cannot be translated; instead the
+Typer 0.28 vendors Click without gettext, so its strings cannot be translated; instead the
 command classes below write the help page themselves and the top-level group prints usage
 errors itself. Only the parameter objects' public attributes (opts, help, metavar, required)
 and the exception classes are used, so the typer pin in pyproject.toml guards the rest.

@@ -12,10 +12,10 @@ import tempfile
 import threading
 import zipfile
 from contextlib import contextmanager, suppress
+from html import escape
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
-from xml.sax.saxutils import escape
 
 from .errors import LkjError, UsageError
 
@@ -62,7 +62,7 @@ def stamp(path: Path) -> None:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
         ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f'<property fmtid="{_FMTID}" pid="2" name="{PROPERTY}"><vt:lpwstr>{escape(value)}'
+        f'<property fmtid="{_FMTID}" pid="2" name="{PROPERTY}"><vt:lpwstr>{escape(value, quote=False)}'
         '</vt:lpwstr></property></Properties>'
     )
     stamped = path.with_name(path.name + ".stamp")

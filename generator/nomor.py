@@ -122,10 +122,36 @@ class Penomor:
         return num.numId
 
 
-def _beri_nomor(p, num_id: int) -> None:
+# The first w:pPr children in the schema's order (CT_PPrBase), up to w:numPr. python-docx's
+# get_or_add_* finds the place by searching every later child name: ~0,1 ms a call, which made
+# numbering a quarter of the render time.
+_URUTAN_PPR = tuple(qn(f"w:{t}") for t in ("pStyle", "keepNext", "keepLines", "pageBreakBefore",
+                                           "framePr", "widowControl", "numPr"))
+
+
+def anak_ppr(p, nama: str):
+    """The paragraph's w:pPr child `nama` (one of the first seven in schema order), added in its
+    place when missing."""
     ppr = p.get_or_add_pPr()
-    ppr.get_or_add_numPr().get_or_add_numId().val = num_id
-    ppr.numPr.get_or_add_ilvl().val = 0
+    tag = qn(nama)
+    anak = ppr.find(tag)
+    if anak is not None:
+        return anak
+    sebelum = set(_URUTAN_PPR[:_URUTAN_PPR.index(tag)])
+    letak = 0
+    for i, child in enumerate(ppr):
+        if child.tag in sebelum:
+            letak = i + 1
+    anak = ppr.makeelement(tag, {})
+    ppr.insert(letak, anak)
+    return anak
+
+
+def _beri_nomor(p, num_id: int) -> None:
+    numpr = anak_ppr(p, "w:numPr")
+    numpr.clear()
+    for nama, nilai in (("w:ilvl", "0"), ("w:numId", str(num_id))):
+        numpr.append(numpr.makeelement(qn(nama), {qn("w:val"): nilai}))
 
 
 def nomori(doc) -> None:

@@ -9,7 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from generator.errors import LkjError
-from generator.nomor import nomori
+from generator.nomor import anak_ppr, nomori
 
 KERTAS = {"A4": (11906, 16838), "F4": (12189, 18709)}  # twips: 210x297 mm, 215x330 mm
 JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
@@ -119,7 +119,7 @@ def satukan_sel_gabung(body) -> None:
             pendek = sum(map(tinggi_baris, kelompok)) <= BATAS_KELOMPOK
             for tr in kelompok[:-1] if pendek else kelompok[:1]:
                 for p in tr.iter(qn("w:p")):
-                    p.get_or_add_pPr().keepNext_val = True
+                    anak_ppr(p, "w:keepNext").attrib.pop(qn("w:val"), None)  # on
 
 
 def nomori_gambar(body) -> None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from generator.capaian import HasilIndikator, HasilSasaran, capaian
 from generator.format import KOSONG, MAKS_DESIMAL, angka, bulatkan, nilai_satuan, persen
 from generator.model import NEGATIF, DataLaporan, Indikator, Pengaturan
-from generator.report.dasar import gabung
+from generator.report.dasar import Berkode, gabung
 from generator.report.skala import (
     BELUM_DIISI,
     TERCAPAI,
@@ -26,7 +26,6 @@ from generator.report.skala import (
 )
 
 _ALASAN_NEGATIF = "karena makin kecil realisasi makin baik"
-Berkode = list[tuple[str, HasilIndikator]]  # (kode, indicator result), in workbook order
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from generator import format as fmt
+from generator.capaian import HasilIndikator
+
+Berkode = list[tuple[str, HasilIndikator]]  # (kode, indicator result), in workbook order
 
 
 def satu_baris(text: str) -> str:

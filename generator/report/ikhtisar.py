@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from generator.capaian import Hasil, HasilIndikator, Realisasi
 from generator.format import KOSONG, jumlah_terbilang, persen, rupiah
 from generator.model import DataLaporan, Indikator, Pengaturan
-from generator.report.dasar import gabung
+from generator.report.dasar import Berkode, gabung
 from generator.report.skala import kategori_cetak
 
-Berkode = list[tuple[str, HasilIndikator]]  # (kode, indicator result), in workbook order
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,8 @@ def _format(nomor: str, jenis: Jenis) -> str:
     return "upperLetter" if nomor.isupper() else "lowerLetter"
 
 
-def _gaya(p) -> str:
+def gaya(p) -> str:
+    """The paragraph's style id, "" when it has none."""
     style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     return style.get(qn("w:val")) if style is not None else ""
 
@@ -162,7 +163,7 @@ def nomori(doc) -> None:
         if blok.tag != qn("w:p"):
             aktif.pop(4, None)  # a table ends a list
             continue
-        jenis = _GAYA.get(_gaya(blok))
+        jenis = _GAYA.get(gaya(blok))
         if jenis is None:
             if blok.find(f".//{qn('w:t')}") is not None:
                 aktif.pop(4, None)

@@ -9,7 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from generator.errors import LkjError
-from generator.nomor import anak_ppr, nomori
+from generator.nomor import anak_ppr, gaya, nomori
 
 KERTAS = {"A4": (11906, 16838), "F4": (12189, 18709)}  # twips: 210x297 mm, 215x330 mm
 JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
@@ -34,13 +34,8 @@ def selesaikan(doc, kertas: str) -> None:
     nomori(doc)  # after the contents lists, which keep the typed numbers as their text
 
 
-def _gaya(p) -> str:
-    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return style.get(qn("w:val")) if style is not None else ""
-
-
 def _bab_baru(p) -> bool:
-    return _gaya(p) == "Heading1"
+    return gaya(p) == "Heading1"
 
 
 def _seq(fld) -> str:
@@ -147,13 +142,13 @@ def _tandai(body) -> tuple[list, dict[str, list]]:
     judul: list = []
     daftar: dict[str, list] = {"Tabel": [], "Grafik": []}
     for p in body.iter(qn("w:p")):
-        gaya = _gaya(p)
+        gaya_p = gaya(p)
         label = next(filter(None, map(_seq, p.iter(qn("w:fldSimple")))), "") \
-            if gaya == CAPTION else ""
-        if gaya in JUDUL or label:
+            if gaya_p == CAPTION else ""
+        if gaya_p in JUDUL or label:
             nama = f"_Toc_lkj_{berikut}"
             _bookmark(p, berikut, nama)
-            entri = (JUDUL.get(gaya, 1), teks_paragraf(p), nama)
+            entri = (JUDUL.get(gaya_p, 1), teks_paragraf(p), nama)
             (daftar[label] if label else judul).append(entri)
             berikut += 1
     return judul, daftar

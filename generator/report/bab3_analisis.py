@@ -16,7 +16,8 @@ from generator.capaian import Hasil, HasilSasaran, Realisasi
 from generator.format import KOSONG, angka, bulatkan, persen, rupiah
 from generator.model import BarisAnggaran, DataLaporan
 from generator.report import bab3_banding as banding
-from generator.report.ikhtisar import Berkode, RingkasanSasaran, ringkasan_sasaran
+from generator.report.dasar import Berkode, pecah
+from generator.report.ikhtisar import RingkasanSasaran, ringkasan_sasaran
 
 # "1. ", "a) ", "- ", "• " typed by staff: the template numbers the items itself.
 _PENANDA = re.compile(r"^(?:[-–•*·]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
@@ -82,9 +83,8 @@ def _sama_nama(a: str, b: str) -> bool:
 
 
 def paragraf(teks: str | None) -> tuple[str, ...] | None:
-    """Text split at line breaks, blank lines dropped; None when nothing is left."""
-    bagian = tuple(p.strip() for p in (teks or "").split("\n") if p.strip())
-    return bagian or None
+    """Text split at line breaks, blank lines dropped (dasar.pecah); None when nothing is left."""
+    return tuple(pecah(teks)) or None
 
 
 def _penjelasan(items: Berkode) -> tuple[Penjelasan, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 import sys
@@ -20,6 +19,8 @@ from level_books import (
     pusat_data,
 )
 
+from test_sample import _plain
+
 from generator import format as fmt
 from generator.pipeline import check
 
@@ -30,17 +31,6 @@ BOOKS = {"provinsi": (provinsi_book, provinsi_data), "pusat": (pusat_book, pusat
 def _lkj(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
-
-
-def _plain(data):
-    """The data without the places it was read from (as in test_sample)."""
-    sasaran = tuple(dataclasses.replace(s, indikator=tuple(dataclasses.replace(i, ref="")
-                                                            for i in s.indikator))
-                    for s in data.sasaran)
-    anggaran = tuple(dataclasses.replace(b, ref="") for b in data.anggaran)
-    pengaturan = dataclasses.replace(data.pengaturan, rumus_dinyatakan=False)
-    return dataclasses.replace(data, sasaran=sasaran, anggaran=anggaran, pengaturan=pengaturan,
-                               sumber=None)
 
 
 @pytest.mark.parametrize("level", sorted(BOOKS))

@@ -137,8 +137,9 @@ def buat(
     typer.echo(f"Laporan ditulis: {built.path.absolute()}")
     if built.beside_edited is not None:
         typer.echo(f"Catatan: {built.beside_edited} sudah disunting sejak dibuat, jadi tidak "
-                   f"ditimpa; laporan baru ditulis sebagai {built.path.name} (pakai --timpa untuk "
-                   "menimpa)")
+                   f"ditimpa; laporan baru ditulis sebagai {built.path.name}. Untuk memasukkan "
+                   "angka baru ke laporan yang sudah disunting tanpa kehilangan suntingannya, "
+                   f"jalankan: lkj perbarui {workbook} \"{built.beside_edited}\"")
     typer.echo(f"{len(hasil.sasaran)} sasaran, {jumlah} indikator; rata-rata capaian "
                f"{_capaian(hasil.capaian, data.pengaturan.desimal)}; realisasi anggaran "
                f"{_persen(hasil.anggaran.total.persen)}; {len(checked.warnings)} peringatan")
@@ -158,6 +159,63 @@ def _buat_pdf(docx: Path) -> None:
         typer.echo(f"PDF ditulis: {write_pdf(docx)}")
     except LkjError as exc:
         raise _fail(exc) from None
+
+
+def _daftar(judul: str, catatan: list, panah: bool = True) -> None:
+    if not catatan:
+        return
+    typer.echo(f"{judul} ({len(catatan)}):")
+    for c in catatan:
+        typer.echo(f"  - {c.tempat}" + (f"\n      lkj kini menulis: {c.baru}" if panah and c.baru
+                                       else ""))
+
+
+@app.command(cls=LkjCommand)
+def perbarui(
+    workbook: Workbook,
+    laporan: Annotated[Path, typer.Argument(
+        help="Laporan .docx buatan lkj yang sudah disunting di Word.", metavar="LAPORAN",
+        show_default=False, readable=False)],
+    keluaran: Annotated[Path | None, typer.Option(
+        "--keluaran", "-o", metavar="HASIL",
+        help="Tulis hasilnya ke berkas .docx ini dan biarkan LAPORAN apa adanya (tanpa ini, "
+        "LAPORAN diperbarui di tempat setelah salinannya disimpan di sebelahnya).",
+        show_default=False)] = None,
+    templat: Annotated[Path | None, typer.Option(
+        "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
+        show_default=False, readable=False)] = None,
+    tanpa_grafik: Annotated[bool, typer.Option(
+        "--tanpa-grafik", help="Jangan perbarui grafik.")] = False,
+) -> None:
+    """Masukkan angka baru dari buku kerja ke laporan yang sudah disunting, tanpa kehilangan suntingan."""
+    from .pipeline import update
+
+    try:
+        workbook = _found(workbook)
+        with _progress() as step:
+            done = update(workbook, laporan, keluaran, templat, grafik=not tanpa_grafik,
+                          progress=step)
+    except LkjError as exc:
+        raise _fail(exc, workbook.name) from None
+    _echo_issues(done.checked.warnings, workbook.name)
+    hasil = done.hasil
+    typer.echo(f"Laporan diperbarui: {done.path.absolute()}")
+    if done.beside_edited is not None:
+        typer.echo(f"Catatan: {done.beside_edited} sudah ada dan sudah disunting, jadi tidak "
+                   f"ditimpa; hasilnya ditulis sebagai {done.path.name}")
+    if done.cadangan is not None:
+        typer.echo(f"Versi sebelumnya disimpan sebagai: {done.cadangan.name}")
+    typer.echo(f"{hasil.diperbarui} bagian diisi angka baru; {len(hasil.disunting)} bagian yang "
+               f"disunting dipertahankan; {len(hasil.ditambahkan)} bagian baru ditambahkan")
+    _daftar("Bagian yang disunting tangan dipertahankan (angka di dalamnya yang tidak disunting "
+            "tetap diperbarui)", hasil.disunting)
+    _daftar("Angka yang disunting tangan dipertahankan", hasil.angka_disunting)
+    _daftar("Bagian yang dihapus tangan tetap dihapus", hasil.dihapus)
+    _daftar("Bagian baru dari buku kerja ditambahkan", hasil.ditambahkan, panah=False)
+    _daftar("Bagian baru yang tidak dapat ditempatkan (tambahkan sendiri bila perlu)",
+            hasil.tak_ditempatkan)
+    _daftar("Bagian yang tidak lagi ditulis lkj tetapi disunting tangan, jadi dipertahankan",
+            hasil.tak_ditulis_lagi, panah=False)
 
 
 @app.command(cls=LkjCommand)

@@ -98,15 +98,17 @@ def _export(doc, target: Path) -> None:
 def _pages(doc) -> dict[str, str]:
     """Each bookmark's page as printed in the footer (i, ii, ... or 1, 2, ...).
 
-    A page-number field in the page style's own format is put at the bookmark and read back;
-    this runs after the export, and the document is thrown away unsaved.
+    A page-number field in the page style's own format is put at the bookmark, read back and
+    taken out again (fields left in would push later text onto later pages); this runs after
+    the export, and the document is thrown away unsaved. lkj's part marks (`_lkj...`, one per
+    paragraph) are not contents-list targets and are skipped.
     """
     cursor = doc.getCurrentController().getViewCursor()
     descriptor = uno.getConstantByName("com.sun.star.style.NumberingType.PAGE_DESCRIPTOR")
     current = uno.Enum("com.sun.star.text.PageNumberType", "CURRENT")
     bookmarks = doc.getBookmarks()
     anchors = {name: bookmarks.getByName(name).getAnchor().getStart()
-               for name in bookmarks.getElementNames()}
+               for name in bookmarks.getElementNames() if not name.startswith("_lkj")}
     pages = {}
     for name, start in anchors.items():
         cursor.gotoRange(start, False)
@@ -114,6 +116,7 @@ def _pages(doc) -> dict[str, str]:
         field.NumberingType, field.SubType = descriptor, current
         start.getText().insertTextContent(start, field, False)
         pages[name] = field.getPresentation(False)
+        field.dispose()
     return pages
 
 

@@ -12,7 +12,6 @@ import tempfile
 import threading
 import zipfile
 from contextlib import contextmanager, suppress
-from html import escape
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
@@ -56,19 +55,17 @@ def is_untouched(path: Path) -> bool:
 
 
 def stamp(path: Path) -> None:
-    """Record the fingerprint as a custom document property (File > Info > Properties in Word)."""
+    """Record the fingerprint as a custom document property (File > Info > Properties in Word);
+    the document's other custom properties (lkj's list of parts, a person's own) are kept."""
+    from .tanda import ubah_properti
+
     value = fingerprint(path)
-    custom = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
-        ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f'<property fmtid="{_FMTID}" pid="2" name="{PROPERTY}"><vt:lpwstr>{escape(value, quote=False)}'
-        '</vt:lpwstr></property></Properties>'
-    )
     stamped = path.with_name(path.name + ".stamp")
     try:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(stamped, "w",
                                                            zipfile.ZIP_DEFLATED) as dst:
+            names = src.namelist()
+            custom = src.read(CUSTOM_PART) if CUSTOM_PART in names else None
             for info in src.infolist():
                 if info.filename == CUSTOM_PART:
                     continue
@@ -78,7 +75,7 @@ def stamp(path: Path) -> None:
                 elif info.filename == "_rels/.rels":
                     data = _with_custom_rel(data)
                 dst.writestr(info, data)
-            dst.writestr(CUSTOM_PART, custom)
+            dst.writestr(CUSTOM_PART, ubah_properti(custom, {PROPERTY: value}))
         os.replace(stamped, path)
     finally:
         _remove(stamped)
@@ -294,3 +291,25 @@ def quiet_unraisable(hook: Any = None) -> Any:
             default(unraisable)
 
     return _hook
+
+
+def keep_copy(path: Path) -> Path:
+    """Copy `path` beside itself as <name>-sebelum-N.docx, N the first number never used, so no
+    earlier copy is ever overwritten (the name is claimed exclusively before copying)."""
+    import shutil
+
+    n = 1
+    while True:
+        copy = path.with_name(f"{path.stem}-sebelum-{n}{path.suffix}")
+        try:
+            with open(copy, "xb") as dst, open(path, "rb") as src:
+                try:
+                    shutil.copyfileobj(src, dst)
+                except BaseException:
+                    dst.close()
+                    _remove(copy)
+                    raise
+            shutil.copystat(path, copy)
+            return copy
+        except FileExistsError:
+            n += 1

@@ -148,3 +148,126 @@ def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: boo
                        "ditulis") from exc
     step("selesai")
     return Built(checked, target, wanted if moved else None, laporan.placeholders)
+
+
+@dataclass(frozen=True)
+class Updated:
+    """A report that took new figures: where it went, the earlier version kept, what was listed,
+    and the `-o` file that was kept because a person had edited it (then path is beside it)."""
+
+    checked: Checked
+    path: Path
+    cadangan: Path | None
+    hasil: object  # perbarui.HasilGabung
+    beside_edited: Path | None = None
+
+
+def update(workbook: Path, laporan: Path, out: Path | None = None, template: Path | None = None,
+           grafik: bool = True, progress: Callable[[str], None] | None = None) -> Updated:
+    """Carry the workbook's figures into `laporan`, a report lkj made and a person finished.
+
+    Without `out` the report is updated in place after a copy of it is kept beside it; with
+    `out` the report is left as it is. Nothing is written when anything fails.
+    """
+    import dataclasses
+
+    from .output import choose_target, interruptible
+
+    step = progress or (lambda stage: None)
+    with interruptible():
+        in_place = out is None or _same(out, laporan)
+        _check_report(laporan)
+        moved = False
+        if in_place:
+            target = laporan
+            _check_destination(workbook, laporan, template)
+        else:
+            _check_destination(workbook, out, template)
+            target, moved = choose_target(out, overwrite=False)
+        step("memeriksa buku kerja")
+        checked = check(workbook)
+        done = _update(checked, laporan, target, in_place, template, grafik, step)
+        return dataclasses.replace(done, beside_edited=out if moved else None)
+
+
+def _same(a: Path, b: Path) -> bool:
+    from .output import _same_file
+
+    return a.exists() and b.exists() and _same_file(a, b)
+
+
+def _check_report(laporan: Path) -> None:
+    """The report must be a .docx lkj made whose marks are not all gone; checked first."""
+    import zipfile
+
+    from .errors import UsageError
+    from .tanda import AWALAN
+
+    if laporan.suffix.lower() != ".docx":
+        raise UsageError(f"laporan harus berkas .docx, tertulis {laporan.name}")
+    if laporan.is_dir():
+        raise UsageError(f"{laporan} adalah folder, bukan laporan .docx")
+    if not laporan.is_file():
+        raise LkjError(f"laporan {laporan} tidak ditemukan")
+    try:
+        with zipfile.ZipFile(laporan) as archive:
+            xml = archive.read("word/document.xml")
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        raise LkjError(f"{laporan.name} bukan dokumen Word .docx yang dapat dibaca; tidak ada "
+                       "berkas yang ditulis") from exc
+    if f'w:name="{AWALAN}'.encode() not in xml:
+        raise LkjError(
+            f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, atau "
+            "semua tandanya sudah hilang), jadi angkanya tidak dapat diperbarui; buat laporan "
+            "baru dengan: lkj buat BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")
+
+
+def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
+            template: Path | None, grafik: bool, step: Callable[[str], None]) -> Updated:
+    import tempfile
+
+    import docx
+
+    from . import report
+    from .output import PROPERTY, atomic_target, keep_copy, reason
+    from .perbarui import BukanLaporanLkj, Penggabung
+    from .render import render_report
+    from .tanda import baca_daftar, baca_properti, buang_properti, simpan_daftar
+
+    try:
+        step("menyusun isi dan grafik" if grafik else "menyusun isi")
+        charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
+        laporan_baru = report.build(checked.loaded.data, checked.hasil, charts)
+        if template is not None:
+            _check_template(template, laporan_baru.context)
+        with tempfile.TemporaryDirectory(prefix="lkj-") as folder:
+            baru_path = render_report(laporan_baru.context, Path(folder) / "baru.docx", template)
+            step("menggabungkan")
+            lama = docx.Document(str(laporan))
+            baru = docx.Document(str(baru_path))
+            daftar = baca_daftar(baca_properti(lama))
+            try:
+                hasil = Penggabung(lama, baru, daftar).gabung()
+            except BukanLaporanLkj:
+                raise LkjError(f"{laporan.name} tidak memuat tanda bagian dari lkj; tidak ada "
+                               "berkas yang ditulis") from None
+            simpan_daftar(lama, hasil.daftar)
+            # The result holds a person's work: no "untouched lkj output" fingerprint, so a
+            # later `lkj buat` never replaces it silently.
+            buang_properti(lama, PROPERTY)
+            cadangan = None
+            try:
+                with atomic_target(target) as temp:
+                    step("menyimpan")
+                    lama.save(str(temp))
+                    if in_place:
+                        cadangan = keep_copy(laporan)
+            except BaseException:
+                if cadangan is not None:  # the report was not replaced: no copy needed
+                    cadangan.unlink(missing_ok=True)
+                raise
+    except OSError as exc:
+        raise LkjError(f"laporan tidak dapat diperbarui ({reason(exc)}); tidak ada berkas yang "
+                       "ditulis") from exc
+    step("selesai")
+    return Updated(checked, target, cadangan, hasil)

@@ -25,7 +25,7 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator import kemasan
+from generator import kemasan, tanda
 from generator.errors import LkjError
 from generator.selesai import selesaikan, teks_paragraf
 from generator.singgahan import LingkunganCepat, TemplatCepat
@@ -35,10 +35,12 @@ TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
 # itself), so that the leftover-tag check sees only the template's own tags; the text is
 # decoded before saving.
 ESC = "\ue000"
-_KODE = {"\ue000": ESC + ESC, "{": ESC + "\ue001", "}": ESC + "\ue002"}
+# generator.tanda's sentinels (U+E003..U+E005) are encoded too, so typed text cannot fake a mark.
+_KODE = {"\ue000": ESC + ESC, "{": ESC + "\ue001", "}": ESC + "\ue002",
+         "\ue003": ESC + "\ue006", "\ue004": ESC + "\ue007", "\ue005": ESC + "\ue008"}
 _KODE_BALIK = {v[1]: k for k, v in _KODE.items()}
-_ENKODE = re.compile("[\ue000{}]")
-_DEKODE = re.compile("\ue000([\ue000\ue001\ue002])")
+_ENKODE = re.compile("[\ue000{}\ue003\ue004\ue005]")
+_DEKODE = re.compile("\ue000([\ue000\ue001\ue002\ue006\ue007\ue008])")
 TINGGI_LOGO = Mm(35)
 # A4 text width is 210 - 40 - 30 mm = 14 cm (F4 is wider); charts are drawn 15 cm wide and shrink.
 LEBAR_GRAFIK = Cm(14)
@@ -72,10 +74,18 @@ def _pulihkan(text: str) -> str:
     return _DEKODE.sub(lambda m: _KODE_BALIK[m.group(1)], text)
 
 
-def make_environment() -> SandboxedEnvironment:
+def make_environment(pencatat: tanda.Pencatat | None = None) -> SandboxedEnvironment:
     """The sandboxed, autoescaping, strict Jinja environment every rendering uses; compiled
-    templates are cached on disk (generator.singgahan)."""
-    return LingkunganCepat(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
+    templates are cached on disk (generator.singgahan). With a `pencatat`, every printed
+    context string is wrapped in generator.tanda's sentinels, to be marked after rendering."""
+    if pencatat is None:
+        return LingkunganCepat(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
+
+    def finalize(value: object) -> object:
+        return pencatat.bungkus(value, _lindungi(value)) if isinstance(value, tanda.Nilai) \
+            else _lindungi(value)
+
+    return LingkunganCepat(undefined=StrictUndefined, autoescape=True, finalize=finalize)
 
 
 def _logo(tpl: DocxTemplate, path: str) -> InlineImage | str:
@@ -158,9 +168,11 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
         tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise LkjError(f"Templat {template} bukan dokumen Word .docx yang dapat dibaca") from exc
-    isi = {**_grafik(tpl, context), "logo": _logo(tpl, context.get("logo", ""))}
+    pencatat = tanda.Pencatat()
+    isi = {**_grafik(tpl, tanda.tandai_konteks(context)),
+           "logo": _logo(tpl, context.get("logo", ""))}
     try:
-        tpl.render(isi, jinja_env=make_environment(), autoescape=True)
+        tpl.render(isi, jinja_env=make_environment(pencatat), autoescape=True)
     except TemplateError as exc:
         raise LkjError(f"Templat {template.name} tidak dapat diisi: {exc}") from exc
     except UnrecognizedImageError as exc:
@@ -168,10 +180,15 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
             f"Logo bukan gambar yang dikenali (gunakan PNG atau JPG): {context['logo']}"
         ) from exc
     doc = tpl.docx
+    for part in _bagian_xml(doc):
+        tanda.pasang_nilai(part.element, pencatat)
     selesaikan(doc, context.get("kertas", "A4"))
     periksa_tag(doc)
     _pulihkan_kurung(doc)
     _kemas(doc, context)
+    for part in _bagian_xml(doc)[1:]:  # headers and footers carry no marks
+        tanda.buang_tanda(part.element)
+    tanda.simpan_daftar(doc, tanda.tandai(doc, pencatat))
     return _simpan(tpl, Path(out_path))
 
 

@@ -1,0 +1,580 @@
+"""New figures into a report finished by hand: merge a fresh rendering into the edited report.
+
+The edited report (`lama`) is the base: everything a person added stays where it is. Each part
+lkj marked (generator.tanda) is looked up in the fresh rendering (`baru`) by its id:
+
+- untouched (its fingerprint still matches): replaced by the new content;
+- edited: kept as the person left it; the values inside it that nobody touched still get their
+  new figures (an edited table row by row, an edited row value by value), and it is listed with
+  what lkj would now write;
+- deleted (its id is in the report's list of parts but its mark is gone): stays deleted, listed;
+- new (an indicator or sasaran the workbook adds): placed after the part it follows in the new
+  rendering (and after the person's own paragraphs that follow that part), or listed;
+- no longer written (an indicator the workbook dropped): removed when untouched, else kept and
+  listed.
+
+Charts come along with their paragraphs: a chart whose figures nobody changed in Word gets the
+new chart. Contents lists are replaced by the new rendering's (Word and LibreOffice update them
+when fields are updated), captions are renumbered, bookmarks and drawing ids made unique.
+"""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+from dataclasses import dataclass, field
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from lxml import etree
+
+from generator import tanda
+from generator.errors import LkjError
+from generator.selesai import teks_paragraf
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ATRIBUT_REL = ("id", "embed", "link", "pict", "dm", "lo", "qs", "cs")
+_RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+@dataclass(frozen=True)
+class Catatan:
+    """One listed part: where it is and what lkj would now write there."""
+
+    tempat: str
+    baru: str = ""
+
+
+@dataclass
+class HasilGabung:
+    diperbarui: int = 0
+    disunting: list[Catatan] = field(default_factory=list)
+    angka_disunting: list[Catatan] = field(default_factory=list)
+    dihapus: list[Catatan] = field(default_factory=list)
+    ditambahkan: list[Catatan] = field(default_factory=list)
+    tak_ditempatkan: list[Catatan] = field(default_factory=list)
+    tak_ditulis_lagi: list[Catatan] = field(default_factory=list)
+    daftar: list[str] = field(default_factory=list)
+
+
+class BukanLaporanLkj(LkjError):
+    """The .docx has no lkj marks: not made by lkj, or every mark is gone."""
+
+
+def _ringkas(teks: str, n: int = 90) -> str:
+    teks = " ".join(teks.split())
+    return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
+
+
+# --- places, for the list the person reads -------------------------------------------------
+
+
+class Tempat:
+    """Where each block of the new rendering sits: "Bab III, Tabel 3.1" and the like."""
+
+    def __init__(self, body) -> None:
+        self.tempat: dict[int, str] = {}
+        bab, sub, n_bab = "", "", 0
+        blok = list(tanda.blok(body))
+        self._hidup = blok  # lxml proxies kept alive, so id() stays theirs
+        for i, el in enumerate(blok):
+            if el.tag == qn("w:p"):
+                gaya = tanda._gaya(el)
+                teks = teks_paragraf(el)
+                if gaya == "Heading1":
+                    if el.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+                        n_bab += 1
+                        bab = f"Bab {ROMAWI[n_bab - 1] if n_bab <= len(ROMAWI) else n_bab}"
+                    else:
+                        bab = teks.title()
+                    sub = ""
+                    self.tempat[id(el)] = bab
+                    continue
+                if gaya in ("Heading2", "Heading3"):
+                    sub = _ringkas(teks, 60)
+                if gaya == "Caption":
+                    self.tempat[id(el)] = f"{bab}, {_label(teks)}"
+                    continue
+                label = ""
+                if el.find(f".//{qn('w:drawing')}") is not None and i + 1 < len(blok):
+                    nxt = blok[i + 1]
+                    if nxt.tag == qn("w:p") and tanda._gaya(nxt) == "Caption":
+                        label = _label(teks_paragraf(nxt))
+                kini = label or (sub if sub and gaya not in ("Heading2", "Heading3") else "")
+                if gaya in ("Heading2", "Heading3"):
+                    kini = sub
+                self.tempat[id(el)] = ", ".join(filter(None, (bab, kini))) + (
+                    "" if label or gaya.startswith("Heading") else f" (\"{_ringkas(teks, 40)}\")")
+            else:
+                label = ""
+                if i and blok[i - 1].tag == qn("w:p") and tanda._gaya(blok[i - 1]) == "Caption":
+                    label = _label(teks_paragraf(blok[i - 1]))
+                self.tempat[id(el)] = ", ".join(filter(None, (bab, label or sub or "tabel")))
+
+    def __call__(self, el) -> str:
+        return self.tempat.get(id(el), "")
+
+
+def _label(caption: str) -> str:
+    """`Tabel 3.1` from a caption's text."""
+    kata = caption.split()
+    return " ".join(kata[:2]) if len(kata) >= 2 else caption
+
+
+# --- importing parts of the new rendering into the edited report ---------------------------
+
+
+class Pengimpor:
+    """Copies elements of the new rendering into the report: relationships (pictures, charts,
+    links), list numbering and styles follow them."""
+
+    def __init__(self, lama, baru) -> None:
+        self.lama, self.baru = lama, baru
+        self.rel: dict[str, str] = {}
+        self.num: dict[str, str] = {}
+        self._num_lama = lama.part.numbering_part.element
+        self._num_baru = baru.part.numbering_part.element
+        self._gaya_lama = lama.styles.element
+        self._gaya_baru = baru.styles.element
+        ada = {s.get(qn("w:styleId")) for s in self._gaya_lama.findall(qn("w:style"))}
+        self._gaya_ada = ada
+
+    def pasangkan_nomor(self, el_lama, el_baru) -> None:
+        """A replaced block's list stays the list it was in: new numId -> the old one."""
+        a, b = _num_id(el_lama), _num_id(el_baru)
+        if a and b and b not in self.num:
+            self.num[b] = a
+
+    def __call__(self, el):
+        salinan = deepcopy(el)
+        for node in salinan.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for nama in _ATRIBUT_REL:
+                kunci = f"{{{_R}}}{nama}"
+                rid = node.get(kunci)
+                if rid:
+                    node.set(kunci, self._rel(rid))
+            if node.tag == qn("w:numId"):
+                node.set(qn("w:val"), self._nomor(node.get(qn("w:val"))))
+            elif node.tag in (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle")):
+                self._gaya(node.get(qn("w:val")))
+        return salinan
+
+    def _rel(self, rid: str) -> str:
+        if rid in self.rel:
+            return self.rel[rid]
+        bagian_baru, bagian_lama = self.baru.part, self.lama.part
+        rel = bagian_baru.rels.get(rid)
+        if rel is None:
+            return rid
+        if rel.is_external:
+            baru = bagian_lama.relate_to(rel.target_ref, rel.reltype, is_external=True)
+        elif rel.reltype == RT.IMAGE:
+            baru, _ = bagian_lama.get_or_add_image(io.BytesIO(rel.target_part.blob))
+        else:
+            baru = bagian_lama.relate_to(_salin_part(rel.target_part, bagian_lama.package),
+                                         rel.reltype)
+        self.rel[rid] = baru
+        return baru
+
+    def _nomor(self, num_id: str) -> str:
+        if num_id in self.num or num_id in ("0", None):
+            return self.num.get(num_id, num_id)
+        num = next((n for n in self._num_baru.findall(qn("w:num"))
+                    if n.get(qn("w:numId")) == num_id), None)
+        if num is None:
+            return num_id
+        abstrak_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstrak = next(a for a in self._num_baru.findall(qn("w:abstractNum"))
+                       if a.get(qn("w:abstractNumId")) == abstrak_id)
+        id_abstrak = self._abstrak_sama(abstrak)
+        ids = [int(n.get(qn("w:numId"))) for n in self._num_lama.findall(qn("w:num"))]
+        baru = str(max(ids, default=0) + 1)
+        salinan = deepcopy(num)
+        salinan.set(qn("w:numId"), baru)
+        salinan.find(qn("w:abstractNumId")).set(qn("w:val"), id_abstrak)
+        self._num_lama.append(salinan)
+        self.num[num_id] = baru
+        return baru
+
+    def _abstrak_sama(self, abstrak) -> str:
+        """The old numbering's abstractNum equal to this one, else a copy of it."""
+        def inti(a) -> bytes:
+            a = deepcopy(a)
+            a.attrib.pop(qn("w:abstractNumId"), None)
+            for el in list(a):
+                if el.tag in (qn("w:nsid"), qn("w:tmpl")):
+                    a.remove(el)
+            return etree.tostring(a, method="c14n")
+
+        kunci = inti(abstrak)
+        semua = self._num_lama.findall(qn("w:abstractNum"))
+        for a in semua:
+            if inti(a) == kunci:
+                return a.get(qn("w:abstractNumId"))
+        baru = str(max((int(a.get(qn("w:abstractNumId"))) for a in semua), default=-1) + 1)
+        salinan = deepcopy(abstrak)
+        salinan.set(qn("w:abstractNumId"), baru)
+        nums = self._num_lama.findall(qn("w:num"))
+        if nums:
+            nums[0].addprevious(salinan)
+        elif semua:
+            semua[-1].addnext(salinan)
+        else:
+            self._num_lama.insert(0, salinan)
+        return baru
+
+    def _gaya(self, style_id: str | None) -> None:
+        """A style the report lost (its unused styles were removed) comes from the new one."""
+        while style_id and style_id not in self._gaya_ada:
+            gaya = next((s for s in self._gaya_baru.findall(qn("w:style"))
+                         if s.get(qn("w:styleId")) == style_id), None)
+            if gaya is None:
+                return
+            self._gaya_lama.append(deepcopy(gaya))
+            self._gaya_ada.add(style_id)
+            dasar = gaya.find(qn("w:basedOn"))
+            style_id = dasar.get(qn("w:val")) if dasar is not None else None
+
+
+def _num_id(el) -> str:
+    num = el.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}") if el.tag == qn("w:p") \
+        else None
+    return num.get(qn("w:val")) if num is not None else ""
+
+
+def _salin_part(part, package):
+    """A copy of `part` (and the internal parts it points to) in `package`, under a free name."""
+    import re
+
+    pola = re.sub(r"\d*(\.\w+)$", r"%d\1", str(part.partname))
+    salinan = Part(package.next_partname(pola), part.content_type, part.blob, package)
+    for rel in part.rels.values():
+        if rel.is_external:
+            salinan.rels.get_or_add_ext_rel(rel.reltype, rel.target_ref)
+        else:
+            anak = _salin_part(rel.target_part, package)
+            salinan.rels.add_relationship(rel.reltype, anak, rel.rId)
+    return salinan
+
+
+# --- the merge -----------------------------------------------------------------------------
+
+
+class Penggabung:
+    def __init__(self, lama, baru, daftar_lama: set[str]) -> None:
+        self.lama, self.baru = lama, baru
+        self.daftar_lama = daftar_lama
+        self.impor = Pengimpor(lama, baru)
+        self.tempat = Tempat(baru.element.body)
+        self.hasil = HasilGabung()
+        self.tanda_baru = tanda.tanda_di(baru.element.body)
+        self._tabel = ""  # the place of the table whose rows are being merged
+        _geser_bookmark(lama.element.body, baru.element.body)
+
+    # which mark a block, table or row carries
+    @staticmethod
+    def _id(el, jenis: str, semua: dict) -> str:
+        p = el if el.tag == qn("w:p") else tanda.paragraf_pertama(el)
+        if p is None:
+            return ""
+        for b in p.findall(qn("w:bookmarkStart")):
+            m = tanda.POLA.match(b.get(qn("w:name"), ""))
+            if m and m.group(1) == jenis and semua.get(m.group(2), (None,) * 4)[3] is b:
+                return m.group(2)
+        return ""
+
+    def _tempat(self, el) -> str:
+        """The place of a block, or of a row: its table's place and the row's first cell."""
+        if el.tag != qn("w:tr"):
+            return self.tempat(el)
+        pertama = tanda.paragraf_pertama(el)
+        label = _ringkas(teks_paragraf(pertama), 30) if pertama is not None else ""
+        return f"{self._tabel}, baris {label}" if label else self._tabel
+
+    def _utuh(self, tanda_lama: tuple, el) -> bool:
+        return tanda.sidik(tanda.isi(el, self.lama.part)) == tanda_lama[2]
+
+    def gabung(self) -> HasilGabung:
+        body_lama, body_baru = self.lama.element.body, self.baru.element.body
+        self.tanda_lama = tanda.tanda_di(body_lama)
+        if not self.tanda_lama:
+            raise BukanLaporanLkj("tanda")
+        _buang_bookmark_toc(body_lama)
+        daftar_lama = self._daftar_isi(body_lama)
+        daftar_baru = self._daftar_isi(body_baru)
+        self._urutan(body_lama, list(tanda.blok(body_lama)), list(tanda.blok(body_baru)),
+                     jenis=lambda el: "B" if el.tag == qn("w:p") else "T")
+        for instr, (awal, akhir) in daftar_baru.items():
+            self._ganti_daftar(daftar_lama.get(instr), awal, akhir)
+        nomori_caption(body_lama)
+        tanda.nomori_bookmark(body_lama)
+        for n, doc_pr in enumerate(body_lama.iter(
+                "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"),
+                start=1):
+            doc_pr.set("id", str(n))
+        _buang_rel_yatim(self.lama.part)
+        ada = {m[1] for m in tanda.tanda_di(body_lama).values() if m[0] != "N"}
+        tetap_dihapus = {i for i in self._semua_baru if i[:tanda.PANJANG_DAFTAR] in self.daftar_lama}
+        self.hasil.daftar = sorted(ada | tetap_dihapus)
+        return self.hasil
+
+    @property
+    def _semua_baru(self) -> set[str]:
+        return {m[1] for m in self.tanda_baru.values() if m[0] != "N"}
+
+    def _urutan(self, induk, anak_lama: list, anak_baru: list, jenis) -> None:
+        """Merge one sequence: the body's blocks, or one table's rows."""
+        lama_per_id: dict[str, object] = {}
+        for el in anak_lama:
+            if _daftar_isi_p(el):  # contents lists are renewed whole (_ganti_daftar)
+                continue
+            i = self._id(el, jenis(el), self.tanda_lama)
+            if i and i not in lama_per_id:
+                lama_per_id[i] = el
+        id_baru = [self._id(el, jenis(el), self.tanda_baru) for el in anak_baru]
+        sisa = set(id_baru)
+        for i, el in lama_per_id.items():
+            if i in sisa:
+                continue
+            if self._utuh(self.tanda_lama[i], el):
+                el.getparent().remove(el)
+            else:
+                self.hasil.tak_ditulis_lagi.append(Catatan(_ringkas(_isi_ringkas(el))))
+        sebelumnya = None
+        for n, (el_baru, i) in enumerate(zip(anak_baru, id_baru)):
+            if _daftar_isi_p(el_baru):
+                continue
+            if i and i in lama_per_id:
+                el_lama = lama_per_id[i]
+                self.impor.pasangkan_nomor(el_lama, el_baru)
+                if self._utuh(self.tanda_lama[i], el_lama):
+                    if tanda.isi(el_lama, self.lama.part) != tanda.isi(el_baru, self.baru.part):
+                        self.hasil.diperbarui += 1
+                    el = self.impor(el_baru)
+                    el_lama.addprevious(el)
+                    el_lama.getparent().remove(el_lama)
+                else:
+                    el = el_lama
+                    self._sunting(el_lama, el_baru)
+                sebelumnya = el
+                continue
+            if i and i[:tanda.PANJANG_DAFTAR] in self.daftar_lama:
+                if _kosong(el_baru):  # an empty paragraph gone is not worth a line
+                    continue
+                self.hasil.dihapus.append(Catatan(self._tempat(el_baru), _isi_ringkas(el_baru)))
+                continue
+            el = self.impor(el_baru)
+            tempat = self._letak(induk, sebelumnya, anak_baru[n + 1:], id_baru[n + 1:],
+                                 lama_per_id)
+            if tempat is None:
+                self.hasil.tak_ditempatkan.append(Catatan(self._tempat(el_baru),
+                                                          _isi_ringkas(el_baru)))
+                continue
+            cara, jangkar = tempat
+            (jangkar.addnext if cara == "setelah" else jangkar.addprevious)(el)
+            if i:
+                self.hasil.ditambahkan.append(Catatan(self._tempat(el_baru), _isi_ringkas(el_baru)))
+            sebelumnya = el
+
+    def _letak(self, induk, sebelumnya, berikut: list, id_berikut: list, lama_per_id):
+        """Where a new part goes: after the part before it and the person's own blocks that
+        follow that part; else before the next part that is still in the report."""
+        if sebelumnya is not None:
+            jangkar = sebelumnya
+            nxt = jangkar.getnext()
+            while nxt is not None and nxt.tag in (qn("w:p"), qn("w:tbl"), qn("w:tr")) \
+                    and not self._bertanda(nxt):
+                jangkar = nxt
+                nxt = jangkar.getnext()
+            return "setelah", jangkar
+        for el, i in zip(berikut, id_berikut):
+            if i in lama_per_id and lama_per_id[i].getparent() is induk:
+                return "sebelum", lama_per_id[i]
+        return None
+
+    def _bertanda(self, el) -> bool:
+        jenis = {"w:p": "B", "w:tbl": "T", "w:tr": "R"}
+        kind = next((v for k, v in jenis.items() if el.tag == qn(k)), "")
+        return bool(self._id(el, kind, self.tanda_lama))
+
+    def _sunting(self, el_lama, el_baru) -> None:
+        """An edited block: kept; an edited table merged row by row; untouched values renewed."""
+        tempat = self._tempat(el_baru)
+        if el_lama.tag == qn("w:tbl") and el_baru.tag == qn("w:tbl"):
+            self._tabel = tempat
+            self._urutan(el_lama, el_lama.findall(qn("w:tr")), el_baru.findall(qn("w:tr")),
+                         jenis=lambda el: "R")
+            self.hasil.disunting.append(Catatan(tempat))  # its edited figures are listed
+            return
+        self._nilai(el_lama, el_baru, tempat)
+        if el_lama.tag != qn("w:tr"):
+            self.hasil.disunting.append(Catatan(tempat, _isi_ringkas(el_baru)))
+
+    def _nilai(self, el_lama, el_baru, tempat: str) -> None:
+        """Values nobody touched inside an edited part get their new text."""
+        lama = tanda.tanda_di(el_lama)
+        for i, (jenis, _, _, start_b, end_b) in tanda.tanda_di(el_baru).items():
+            if jenis != "N":
+                continue
+            teks_baru = tanda.isi(start_b.getparent(), None, (start_b, end_b))
+            if i not in lama:
+                continue
+            _, _, sidik_lama, start_l, end_l = lama[i]
+            if start_l.getparent() is not end_l.getparent():
+                continue
+            kini = tanda.isi(start_l.getparent(), None, (start_l, end_l))
+            if tanda.sidik(kini) != sidik_lama:
+                p = start_l.getparent()
+                seluruh = p.getparent().tag == qn("w:body") and \
+                    teks_paragraf(p) == " ".join(kini.split())
+                if kini != teks_baru and not seluruh:  # a whole edited paragraph is listed once
+                    self.hasil.angka_disunting.append(Catatan(
+                        f"{tempat}: \"{_ringkas(kini, 40)}\"", _ringkas(teks_baru, 60)))
+                continue
+            if kini == teks_baru:
+                continue
+            for el in _antara(start_l, end_l):
+                el.getparent().remove(el)
+            for el in _antara(start_b, end_b):
+                end_l.addprevious(self.impor(el))
+            start_l.set(qn("w:name"), start_b.get(qn("w:name")))
+
+    # contents lists
+    @staticmethod
+    def _daftar_isi(body) -> dict[str, tuple]:
+        """Each TOC field: instruction -> (first, last) paragraph of its region."""
+        hasil = {}
+        blok = list(tanda.blok(body))
+        for n, p in enumerate(blok):
+            for instr in p.iter(qn("w:instrText")):
+                teks = (instr.text or "").strip()
+                if teks.startswith("TOC"):
+                    akhir = n
+                    while akhir + 1 < len(blok) and _daftar_isi_p(blok[akhir + 1]):
+                        akhir += 1
+                    hasil[" ".join(teks.split())] = (p, blok[akhir])
+        return hasil
+
+    def _ganti_daftar(self, lama, awal, akhir) -> None:
+        if lama is None:
+            return
+        l_awal, l_akhir = lama
+        el = l_awal
+        hapus = []
+        while el is not None:
+            hapus.append(el)
+            if el is l_akhir:
+                break
+            el = el.getnext()
+        el = awal
+        while el is not None:
+            l_awal.addprevious(self.impor(el))
+            if el is akhir:
+                break
+            el = el.getnext()
+        for el in hapus:
+            el.getparent().remove(el)
+
+
+def _geser_bookmark(body_lama, body_baru) -> None:
+    """The new rendering's bookmark ids above the report's, so none is shared while merging."""
+    ids = [int(b.get(qn("w:id"), "0")) for b in body_lama.iter(qn("w:bookmarkStart"))
+           if (b.get(qn("w:id")) or "").isdigit()]
+    geser = max(ids, default=0) + 1
+    for b in body_baru.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
+        if (b.get(qn("w:id")) or "").isdigit():
+            b.set(qn("w:id"), str(int(b.get(qn("w:id"))) + geser))
+
+
+def _daftar_isi_p(el) -> bool:
+    return el.tag == qn("w:p") and tanda.daftar_isi(el)
+
+
+def _kosong(el) -> bool:
+    return el.tag == qn("w:p") and not teks_paragraf(el) and \
+        el.find(f".//{qn('w:drawing')}") is None
+
+
+def _antara(start, end) -> list:
+    hasil = []
+    el = start.getnext()
+    while el is not None and el is not end:
+        hasil.append(el)
+        el = el.getnext()
+    return hasil
+
+
+def _isi_ringkas(el) -> str:
+    if el.tag == qn("w:tbl"):
+        baris = el.findall(qn("w:tr"))
+        return f"tabel {len(baris)} baris: " + _ringkas(
+            " | ".join(teks_paragraf(p) for p in baris[-1].iter(qn("w:p"))) if baris else "", 80)
+    if el.tag == qn("w:tr"):
+        return _ringkas(" | ".join(teks_paragraf(p) for p in el.iter(qn("w:p"))))
+    nama = [tanda.nama_grafik(d) for d in el.iter(qn("w:drawing"))]
+    if any(nama):
+        return "grafik " + ", ".join(filter(None, nama))
+    return _ringkas(teks_paragraf(el))
+
+
+def _buang_bookmark_toc(body) -> None:
+    """lkj's own heading bookmarks (`_Toc_lkj_N`) go; the new contents lists bring theirs."""
+    mati = set()
+    for b in list(body.iter(qn("w:bookmarkStart"))):
+        if b.get(qn("w:name"), "").startswith("_Toc_lkj_"):
+            mati.add(b.get(qn("w:id")))
+            b.getparent().remove(b)
+    for b in list(body.iter(qn("w:bookmarkEnd"))):
+        if b.get(qn("w:id")) in mati:
+            b.getparent().remove(b)
+
+
+def nomori_caption(body) -> None:
+    """Number the `SEQ Tabel` and `SEQ Grafik` captions (simple or complex fields) 1, 2, ...
+    within each chapter, the person's own captions included."""
+    import re
+
+    pola = re.compile(r"^\s*SEQ\s+(Tabel|Grafik)\b")
+    nomor: dict[str, int] = {}
+    for p in body.iter(qn("w:p")):
+        if tanda._gaya(p) == "Heading1":
+            nomor = {}
+        label, hasil = "", False
+        for el in p.iter(qn("w:instrText"), qn("w:fldChar"), qn("w:t"), qn("w:fldSimple")):
+            if el.tag == qn("w:fldSimple"):
+                cocok = pola.match(el.get(qn("w:instr"), ""))
+                if cocok:
+                    nomor[cocok[1]] = nomor.get(cocok[1], 0) + 1
+                    teks = list(el.iter(qn("w:t")))
+                    if teks:
+                        teks[0].text = str(nomor[cocok[1]])
+                        for t in teks[1:]:
+                            t.text = ""
+            elif el.tag == qn("w:instrText"):
+                cocok = pola.match(el.text or "")
+                if cocok:
+                    label = cocok[1]
+                    nomor[label] = nomor.get(label, 0) + 1
+            elif el.tag == qn("w:fldChar"):
+                jenis = el.get(qn("w:fldCharType"))
+                if jenis == "separate" and label:
+                    hasil = True
+                elif jenis == "end":
+                    label, hasil = "", False
+            elif hasil and label:
+                el.text = str(nomor[label])
+                hasil, label = False, ""
+
+
+def _buang_rel_yatim(part) -> None:
+    """Drop the report's relationships to charts and pictures nothing shows any more."""
+    xml = etree.tostring(part.element).decode("utf-8")
+    for rid, rel in list(part.rels.items()):
+        if rel.is_external or rel.reltype not in (RT.IMAGE, _RT_CHART):
+            continue
+        if f'"{rid}"' not in xml:
+            part.rels.pop(rid)

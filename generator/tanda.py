@@ -1,0 +1,610 @@
+"""Marks on every part lkj writes, so `lkj perbarui` can find each again and see whether a person
+changed it.
+
+A mark is a hidden Word bookmark (its name starts with `_`, so Word's Bookmark dialog hides it)
+named `_lkj` + kind + id + fingerprint:
+
+- `N` a value printed from the context (a figure, a name, a generated sentence): a bookmark
+  around exactly the runs lkj wrote;
+- `B` a body paragraph, `T` a body table, `R` a table row: a point bookmark at the start of the
+  paragraph (the first cell's first paragraph for a table or row).
+
+Bookmarks print as nothing, do not get in the way of typing, and survive editing around them
+in Word and a round trip through LibreOffice (content controls and custom XML parts do not
+survive LibreOffice 7.4, tested in tests/test_perbarui.py). The id is a hash of the part's
+place in the report (the context path of a value; a block's values or fixed words, under its
+heading); the fingerprint a hash of what lkj wrote there (`isi`). A changed fingerprint means a
+person edited the part. The ids of the blocks and rows lkj wrote are also listed in custom
+document properties `lkj-bagian-NN` (Word keeps at most 255 characters a property), so a part a
+person deleted is told apart from one the new figures add.
+
+How values are found: `tandai_konteks` turns every string of the context into a `Nilai`, a str
+that remembers its path; render.py's Jinja finalize wraps a printed Nilai in private-use
+characters (`bungkus`); `pasang_nilai` turns those into bookmarks right after rendering, and
+`tandai` names every mark once the document is finished.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+AWALAN = "_lkj"
+MULAI, PISAH, AKHIR = "\ue003", "\ue004", "\ue005"
+SEMENTARA = "_lkjTmp"
+PANJANG_ID, PANJANG_SIDIK = 10, 8
+POLA = re.compile(rf"^{AWALAN}([NBTR])([a-z2-7]{{{PANJANG_ID}}})([a-z2-7]{{{PANJANG_SIDIK}}})$")
+_SENTINEL = re.compile(f"{MULAI}([0-9]+){PISAH}(.*?){AKHIR}", re.S)
+PROPERTI = "lkj-bagian-"
+PANJANG_DAFTAR = 6  # the list keeps 6 of an id's 10 characters: 30 bits, ample to tell ids apart
+PANJANG_PROPERTI = 250
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+GRAFIK_PREFIX = "lkj-grafik:"
+JUDUL = ("Heading1", "Heading2", "Heading3")
+DAFTAR = ("TOC1", "TOC2", "TOC3", "TableofFigures")  # contents lists: renewed whole, unmarked
+# ... and the same styles as LibreOffice names them when it saves a .docx
+_DAFTAR_LO = {g.lower() for g in DAFTAR} | {"contents1", "contents2", "contents3"}
+
+
+# --- values in the context -----------------------------------------------------------------
+
+
+class Nilai(str):
+    """A context string that remembers where in the context it came from."""
+
+    jalur: str
+
+    def __new__(cls, value: str, jalur: str) -> Nilai:
+        obj = super().__new__(cls, value)
+        obj.jalur = jalur
+        return obj
+
+
+def tandai_konteks(value, jalur: str = "") -> object:
+    """The context with every string (not dict keys) a Nilai carrying its path."""
+    if isinstance(value, Nilai):
+        return value
+    if isinstance(value, str):
+        return Nilai(value, jalur)
+    if isinstance(value, dict):
+        return {k: tandai_konteks(v, f"{jalur}.{k}" if jalur else str(k)) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [tandai_konteks(v, f"{jalur}.{i}") for i, v in enumerate(value)]
+    return value
+
+
+class Pencatat:
+    """Hands out a number per printed value (the sentinel's payload) and remembers its path."""
+
+    def __init__(self) -> None:
+        self.jalur: list[str] = []
+
+    def bungkus(self, value: object, teks: str) -> str:
+        """`teks` (the value, already escaped for the template) between sentinels when it is a
+        Nilai with something to show; otherwise unchanged."""
+        if not isinstance(value, Nilai) or not teks:
+            return teks
+        self.jalur.append(value.jalur)
+        return f"{MULAI}{len(self.jalur) - 1}{PISAH}{teks}{AKHIR}"
+
+
+def buang_sentinel(teks: str) -> str:
+    """Text with sentinels removed (values printed where no mark can go: attributes, fields)."""
+    return _SENTINEL.sub(lambda m: m.group(2), teks).replace(MULAI, "").replace(
+        PISAH, "").replace(AKHIR, "")
+
+
+def pasang_nilai(root, pencatat: Pencatat) -> None:
+    """Turn sentinel-wrapped values in run text into bookmarks around their runs (temporary
+    names `_lkjTmp<n>`, named for good by `tandai`); strip sentinels everywhere else."""
+    for t in list(root.iter(qn("w:t"))):
+        if t.text and MULAI in t.text and t.getparent().tag == qn("w:r"):
+            _pecah_run(t, pencatat)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            if el.text and _ada_sentinel(el.text):
+                el.text = buang_sentinel(el.text)
+            for k, v in el.attrib.items():
+                if _ada_sentinel(v):
+                    el.set(k, buang_sentinel(v))
+        if el.tail and _ada_sentinel(el.tail):
+            el.tail = buang_sentinel(el.tail)
+
+
+def _ada_sentinel(teks: str) -> bool:
+    return MULAI in teks or PISAH in teks or AKHIR in teks
+
+
+def _pecah_run(t, pencatat: Pencatat) -> None:
+    """Split the run of `t` around each sentinel-wrapped value and bookmark the value's run."""
+    from copy import deepcopy
+
+    r = t.getparent()
+    teks = t.text
+    potongan: list[tuple[str, int | None]] = []
+    awal = 0
+    for m in _SENTINEL.finditer(teks):
+        potongan.append((teks[awal:m.start()], None))
+        potongan.append((m.group(2), int(m.group(1))))
+        awal = m.end()
+    potongan.append((teks[awal:], None))
+    anak = [c for c in r if c.tag != qn("w:rPr")]
+    if anak != [t]:  # a run with more than its text: keep it whole, values unmarked
+        t.text = buang_sentinel(teks)
+        return
+    for isi, nomor in potongan:
+        if not isi:
+            continue
+        baru = deepcopy(r)
+        baru.find(qn("w:t")).text = buang_sentinel(isi)
+        if nomor is None:
+            r.addprevious(baru)
+            continue
+        nama = f"{SEMENTARA}{nomor}"
+        r.addprevious(OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): nama}))
+        r.addprevious(baru)
+        r.addprevious(OxmlElement("w:bookmarkEnd", {qn("w:id"): "0", qn("w:name"): nama}))
+    r.getparent().remove(r)
+
+
+# --- what a part holds ---------------------------------------------------------------------
+
+
+def _b32(teks: str, n: int) -> str:
+    digest = hashlib.sha1(teks.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:n]
+
+
+_BAGIAN_MEDAN = {qn("w:fldSimple")}
+_GAMBAR = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
+
+
+def isi(el, package_part=None, rentang: tuple | None = None) -> str:
+    """What a part holds, as a person would see a change to it: its text (not field results,
+    which Word and LibreOffice recompute), line, paragraph and cell breaks, pictures, charts
+    (with the figures they plot when `package_part` is given), comments, notes and tracked
+    changes. Not formatting and page breaks: LibreOffice rewrites both when it saves a .docx
+    (it adds direct formatting, and turns "page break before" into a break), so a change of
+    formatting alone is not seen.
+
+    `rentang` = (start, end) bookmark elements limits the paragraph `el` to the runs between.
+    """
+    keluar: list[str] = []
+    medan: list[str] = []  # per open complex field: "kode" until separate, then "hasil"
+    dalam = rentang is None
+    abaikan = 0  # depth inside a fldSimple or a w:del
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if rentang is not None:
+            if node is rentang[0] and event == "start":
+                dalam = True
+            elif node is rentang[1] and event == "start":
+                dalam = False
+        if event == "end":
+            if tag in _BAGIAN_MEDAN or tag == qn("w:del"):
+                abaikan -= 1
+            elif tag == qn("w:p") and dalam and rentang is None:
+                keluar.append("\n")
+            elif tag == qn("w:tc") and rentang is None:
+                keluar.append("|")
+            continue
+        if tag == qn("w:fldChar"):
+            jenis = node.get(qn("w:fldCharType"))
+            if jenis == "begin":
+                medan.append("kode")
+                if dalam:
+                    keluar.append("[medan]")
+            elif jenis == "separate" and medan:
+                medan[-1] = "hasil"
+            elif jenis == "end" and medan:
+                medan.pop()
+            continue
+        if tag in _BAGIAN_MEDAN or tag == qn("w:del"):
+            if dalam:
+                keluar.append("[medan]" if tag in _BAGIAN_MEDAN else "[revisi]")
+            abaikan += 1
+            continue
+        if not dalam or abaikan or medan:
+            continue
+        if tag == qn("w:t"):
+            keluar.append(node.text or "")
+        elif tag == qn("w:tab") and node.getparent().tag == qn("w:r"):
+            keluar.append("\t")
+        elif tag == qn("w:br") and node.get(qn("w:type")) in ("page", "column"):
+            continue  # layout: LibreOffice turns "page break before" into one
+        elif tag in (qn("w:br"), qn("w:cr")):
+            keluar.append("\n")
+        elif tag in _GAMBAR:
+            keluar.append(_token_gambar(node, package_part))
+        elif tag in (qn("w:commentReference"), qn("w:footnoteReference"),
+                     qn("w:endnoteReference")):
+            keluar.append("[catatan]")
+        elif tag in (qn("w:ins"), qn("w:moveFrom"), qn("w:moveTo")):
+            keluar.append("[revisi]")
+    return "".join(keluar)
+
+
+def nama_grafik(drawing) -> str:
+    """The chart name lkj gave a drawing (`lkj-grafik:<nama>`), "" for any other drawing."""
+    for doc_pr in drawing.iter("{http://schemas.openxmlformats.org/drawingml/2006/"
+                               "wordprocessingDrawing}docPr"):
+        nama = doc_pr.get("name", "")
+        if nama.startswith(GRAFIK_PREFIX):
+            return nama[len(GRAFIK_PREFIX):]
+    return ""
+
+
+def _token_gambar(drawing, package_part) -> str:
+    """A picture, or a chart with the figures it plots (not its name: LibreOffice renames
+    drawings `Object1`...)."""
+    if next(drawing.iter(f"{{{_C}}}chart"), None) is None:
+        return "[gambar]"
+    data = data_grafik(drawing, package_part) if package_part is not None else ""
+    return f"[grafik:{_b32(data, 8)}]"
+
+
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def bagian_grafik(drawing, package_part):
+    """The chart part a drawing shows, or None."""
+    for chart in drawing.iter(f"{{{_C}}}chart"):
+        rid = chart.get(qn("r:id"))
+        rel = package_part.rels.get(rid)
+        if rel is not None and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+def data_grafik(drawing, package_part) -> str:
+    """The categories and figures a chart shows (its cached values), normalised so the same
+    figures give the same text whichever program wrote the chart."""
+    part = bagian_grafik(drawing, package_part)
+    if part is None:
+        return ""
+    try:
+        root = etree.fromstring(part.blob)
+    except etree.XMLSyntaxError:
+        return "?"
+    nilai = []
+    for ser in root.iter(f"{{{_C}}}ser"):
+        for pt in ser.iter(f"{{{_C}}}pt"):
+            v = pt.find(f"{{{_C}}}v")
+            teks = (v.text or "").strip() if v is not None else ""
+            try:
+                teks = f"{float(teks):.6g}"
+            except ValueError:
+                pass
+            nilai.append(f"{pt.get('idx')}={teks}")
+        nilai.append(";")
+    return "|".join(nilai)
+
+
+def sidik(teks: str) -> str:
+    return _b32(teks, PANJANG_SIDIK)
+
+
+# --- naming the marks ----------------------------------------------------------------------
+
+
+def _nama(jenis: str, kunci: str, isi_teks: str) -> str:
+    return f"{AWALAN}{jenis}{_b32(kunci, PANJANG_ID)}{sidik(isi_teks)}"
+
+
+def _bookmark_titik(p, nama: str) -> None:
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): nama})
+    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): "0"})
+    ppr = p.find(qn("w:pPr"))
+    letak = 1 if ppr is not None else 0
+    p.insert(letak, start)
+    p.insert(letak + 1, end)
+
+
+def paragraf_pertama(el):
+    """The first paragraph of a table or row (where its mark goes)."""
+    return next(el.iter(qn("w:p")), None)
+
+
+def pasangan(root) -> dict[str, tuple]:
+    """bookmark name -> (bookmarkStart, bookmarkEnd) under root, first of each name.
+
+    An end names its start by w:id; LibreOffice may write a point bookmark as two starts of one
+    name and one end, so every start's id leads to its name.
+    """
+    mulai: dict[str, object] = {}
+    per_id: dict[str, str] = {}
+    hasil: dict[str, tuple] = {}
+    for el in root.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
+        if el.tag == qn("w:bookmarkStart"):
+            nama = el.get(qn("w:name"), "")
+            per_id[el.get(qn("w:id"))] = nama
+            mulai.setdefault(nama, el)
+        else:
+            nama = el.get(qn("w:name")) or per_id.get(el.get(qn("w:id")), "")
+            if nama in mulai and nama not in hasil:
+                hasil[nama] = (mulai[nama], el)
+    return hasil
+
+
+def _nilai_di(el, jalur_per_nama: dict[str, str]) -> list[str]:
+    return [jalur_per_nama[b.get(qn("w:name"))] for b in el.iter(qn("w:bookmarkStart"))
+            if b.get(qn("w:name")) in jalur_per_nama]
+
+
+def _gaya(p) -> str:
+    el = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return el.get(qn("w:val"), "") if el is not None else ""
+
+
+def daftar_isi(p) -> bool:
+    """A line of a contents list (LibreOffice writes the style id `Tableoffigures`)."""
+    return _gaya(p).lower() in _DAFTAR_LO
+
+
+def _teks_datar(el) -> str:
+    return " ".join("".join(t.text or "" for t in el.iter(qn("w:t"))).split())
+
+
+def blok(body) -> Iterator:
+    """The body's block-level paragraphs and tables, also inside a block content control
+    (LibreOffice wraps the Daftar Isi in one)."""
+    for el in body:
+        if el.tag in (qn("w:p"), qn("w:tbl")):
+            yield el
+        elif el.tag == qn("w:sdt"):
+            isi_sdt = el.find(qn("w:sdtContent"))
+            if isi_sdt is not None:
+                yield from blok(isi_sdt)
+
+
+def tandai(doc, pencatat: Pencatat) -> list[str]:
+    """Name every value mark and add block, table and row marks to the finished body.
+
+    Returns the ids of the blocks and rows, for the custom properties (`simpan_daftar`).
+    """
+    body = doc.element.body
+    part = doc.part
+    pasang = pasangan(body)
+    jalur_per_nama = {nama: pencatat.jalur[int(nama[len(SEMENTARA):])]
+                      for nama in pasang if nama.startswith(SEMENTARA)}
+    # values: drop marks around nothing (a list number turned into Word numbering)
+    kali: Counter = Counter()
+    for nama, (start, end) in pasang.items():
+        if nama not in jalur_per_nama:
+            continue
+        p = start.getparent()
+        teks = isi(p, part, (start, end)) if end.getparent() is p else ""
+        jalur = jalur_per_nama[nama]
+        if not teks.strip() or end.getparent() is not p:
+            start.getparent().remove(start)
+            end.getparent().remove(end)
+            del jalur_per_nama[nama]
+            continue
+        kali[jalur] += 1
+        baru = _nama("N", f"{jalur}#{kali[jalur]}", teks)
+        start.set(qn("w:name"), baru)
+        end.set(qn("w:name"), baru)
+        jalur_per_nama[baru] = jalur
+    daftar: list[str] = []
+    kali = Counter()
+    judul = ""
+    for el in list(blok(body)):
+        nilai = _nilai_di(el, jalur_per_nama)
+        if el.tag == qn("w:p"):
+            if daftar_isi(el):
+                continue
+            tanda = "v:" + "|".join(nilai) if nilai else "t:" + _teks_datar(el)
+            if _gaya(el) in JUDUL:
+                judul = tanda
+                kunci = tanda
+            else:
+                kunci = f"{tanda}@{judul}"
+            kali[kunci] += 1
+            nama = _nama("B", f"{kunci}#{kali[kunci]}", isi(el, part))
+            _bookmark_titik(el, nama)
+        else:
+            rows = el.findall(qn("w:tr"))
+            kepala = _teks_datar(rows[0]) if rows else ""
+            kunci = f"tabel:{kepala}@{judul}"
+            kali[kunci] += 1
+            kunci_tabel = f"{kunci}#{kali[kunci]}"
+            baris_kali: Counter = Counter()
+            for tr in rows:
+                nilai_baris = _nilai_di(tr, jalur_per_nama)
+                kunci_baris = (f"{kunci_tabel}/" + ("v:" + "|".join(nilai_baris) if nilai_baris
+                                                    else "t:" + _teks_datar(tr)))
+                baris_kali[kunci_baris] += 1
+                p = paragraf_pertama(tr)
+                if p is not None:
+                    nama_baris = _nama("R", f"{kunci_baris}#{baris_kali[kunci_baris]}",
+                                       isi(tr, part))
+                    _bookmark_titik(p, nama_baris)
+                    daftar.append(POLA.match(nama_baris).group(2))
+            nama = _nama("T", kunci_tabel, isi(el, part))
+            p = paragraf_pertama(el)
+            if p is None:
+                continue
+            _bookmark_titik(p, nama)
+        daftar.append(POLA.match(nama).group(2))
+    nomori_bookmark(body)
+    return daftar
+
+
+def nomori_bookmark(root) -> None:
+    """Give every bookmark a unique w:id and exactly one end.
+
+    In document order: a start with a name already used is dropped (its end then closes the
+    first); an end closes the start it names, else the earliest open start with its old id;
+    an end that closes nothing is dropped; a start left open gets an end right after it.
+    """
+    berikut = 1
+    terbuka: dict[str, list] = {}  # old id -> open starts (elements) with that id
+    per_nama: dict[str, object] = {}
+    alias: dict[str, object] = {}  # old id of a dropped duplicate -> the kept start
+    ditutup: set = set()
+    for el in list(root.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+        lama = el.get(qn("w:id"), "")
+        if el.tag == qn("w:bookmarkStart"):
+            nama = el.get(qn("w:name"), "")
+            if nama in per_nama:
+                alias[lama] = per_nama[nama]
+                el.getparent().remove(el)
+                continue
+            el.set(qn("w:id"), str(berikut))
+            berikut += 1
+            per_nama[nama] = el
+            terbuka.setdefault(lama, []).append(el)
+            continue
+        nama = el.attrib.pop(qn("w:name"), None)
+        start = per_nama.get(nama) if nama else None
+        if start is None or start in ditutup:
+            antre = [s for s in terbuka.get(lama, []) if s not in ditutup]
+            start = antre[0] if antre else alias.get(lama)
+        if start is None or start in ditutup:
+            el.getparent().remove(el)
+            continue
+        ditutup.add(start)
+        el.set(qn("w:id"), start.get(qn("w:id")))
+    for start in per_nama.values():
+        if start not in ditutup:
+            start.addnext(OxmlElement("w:bookmarkEnd", {qn("w:id"): start.get(qn("w:id"))}))
+
+
+# --- the list of parts, in custom document properties ---------------------------------------
+
+
+def potong_daftar(ids: list[str]) -> list[str]:
+    """The ids as property values of at most PANJANG_PROPERTI characters."""
+    nilai: list[str] = []
+    kini = ""
+    for i in sorted({i[:PANJANG_DAFTAR] for i in ids}):
+        if len(kini) + len(i) > PANJANG_PROPERTI:
+            nilai.append(kini)
+            kini = ""
+        kini += i
+    if kini:
+        nilai.append(kini)
+    return nilai
+
+
+def baca_daftar(properti: dict[str, str]) -> set[str]:
+    """The (shortened) ids stored by `potong_daftar` in properties `lkj-bagian-NN`."""
+    ids: set[str] = set()
+    for nama, nilai in properti.items():
+        if nama.startswith(PROPERTI):
+            nilai = nilai.strip()
+            ids.update(nilai[i:i + PANJANG_DAFTAR] for i in range(0, len(nilai), PANJANG_DAFTAR))
+    return ids
+
+
+def properti_daftar(ids: list[str]) -> dict[str, str]:
+    return {f"{PROPERTI}{n:02d}": v for n, v in enumerate(potong_daftar(ids), start=1)}
+
+
+def tanda_di(root) -> dict[str, tuple]:
+    """lkj's marks under root: name -> (kind, id, fingerprint, bookmarkStart, bookmarkEnd), the
+    first of each id (a copied part's mark is a person's copy)."""
+    hasil: dict[str, tuple] = {}
+    dilihat: set[str] = set()
+    for nama, (start, end) in pasangan(root).items():
+        m = POLA.match(nama)
+        if m and m.group(2) not in dilihat:
+            dilihat.add(m.group(2))
+            hasil[m.group(2)] = (m.group(1), m.group(2), m.group(3), start, end)
+    return hasil
+
+
+# --- custom document properties ------------------------------------------------------------
+
+CUSTOM_PART = "/docProps/custom.xml"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+RT_CUSTOM = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+             "custom-properties")
+_NS_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def ubah_properti(xml: bytes | None, nilai: dict[str, str], buang: tuple[str, ...] = ()) -> bytes:
+    """custom.xml with the properties in `nilai` set (others, a person's own, kept) and every
+    property whose name starts with one of `buang` removed first."""
+    if xml:
+        root = etree.fromstring(xml)
+    else:
+        root = etree.Element(f"{{{_NS_CUSTOM}}}Properties", nsmap={None: _NS_CUSTOM, "vt": _NS_VT})
+    for prop in list(root):
+        nama = prop.get("name", "")
+        if nama in nilai or any(nama.startswith(b) for b in buang if b):
+            root.remove(prop)
+    pids = [int(p.get("pid", "1")) for p in root]
+    pid = max(pids, default=1) + 1
+    for nama, isi_prop in nilai.items():
+        prop = etree.SubElement(root, f"{{{_NS_CUSTOM}}}property",
+                                {"fmtid": FMTID, "pid": str(pid), "name": nama})
+        etree.SubElement(prop, f"{{{_NS_VT}}}lpwstr").text = isi_prop
+        pid += 1
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def properti(xml: bytes | None) -> dict[str, str]:
+    """The custom properties' names and text values."""
+    if not xml:
+        return {}
+    try:
+        root = etree.fromstring(xml)
+    except etree.XMLSyntaxError:
+        return {}
+    return {p.get("name", ""): "".join(p.itertext()) for p in root}
+
+
+def _bagian_custom(doc):
+    package = doc.part.package
+    for rel in package.rels.values():
+        if rel.reltype == RT_CUSTOM and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+def baca_properti(doc) -> dict[str, str]:
+    part = _bagian_custom(doc)
+    return properti(part.blob) if part is not None else {}
+
+
+def simpan_daftar(doc, ids: list[str]) -> None:
+    """Write the list of parts into the document's custom properties (python-docx package)."""
+    from docx.opc.packuri import PackURI
+
+    part = _bagian_custom(doc)
+    if part is None:
+        part = Part(PackURI(CUSTOM_PART), CT_CUSTOM, b"", doc.part.package)
+        doc.part.package.relate_to(part, RT_CUSTOM)
+    part._blob = ubah_properti(part.blob or None, properti_daftar(ids), buang=(PROPERTI,))
+
+
+def buang_tanda(root) -> None:
+    """Remove lkj's value marks under root (headers and footers are not merged)."""
+    mati = set()
+    for b in list(root.iter(qn("w:bookmarkStart"))):
+        if b.get(qn("w:name"), "").startswith(AWALAN):
+            mati.add(b.get(qn("w:id")))
+            b.getparent().remove(b)
+    for b in list(root.iter(qn("w:bookmarkEnd"))):
+        if b.get(qn("w:id")) in mati or b.get(qn("w:name"), "").startswith(AWALAN):
+            b.getparent().remove(b)
+
+
+def buang_properti(doc, nama: str) -> None:
+    """Remove one custom property (if the document has it)."""
+    part = _bagian_custom(doc)
+    if part is not None:
+        part._blob = ubah_properti(part.blob or None, {}, buang=(nama,))

@@ -1,0 +1,367 @@
+"""`lkj perbarui`: new figures into a report a person finished by hand, without losing a word.
+
+The sample report is made from input/contoh.xlsx, then edited the way a person does in Word
+(python-docx writes what Word writes: a changed run, new paragraphs, a picture, a table, a
+comment, a tracked change, a deleted paragraph, a retyped figure). The workbook then changes:
+IK 1.3's realisasi goes from 77,29% to 79% and sasaran 2 gets a third indicator. The merged
+report must read exactly like a fresh report from the new workbook, except for the person's work.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import shutil
+import struct
+import subprocess
+import zipfile
+import zlib
+from copy import deepcopy
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
+from typer.testing import CliRunner
+
+from doctools import ROOT, libreoffice, validate_docx
+from generator import tanda
+from generator.cli import app
+from generator.pipeline import build, update
+from generator.selesai import teks_paragraf
+
+SAMPLE = ROOT / "input" / "contoh.xlsx"
+TAMBAHAN = "Paragraf tambahan yang ditulis staf sendiri di Word."
+CATATAN = "Catatan staf tentang sasaran 1: tahapan berjalan tertib."
+SISIPAN = " (disisipkan dengan lacak perubahan)"
+KOMENTAR = "Mohon dicek ulang oleh Kasubbag."
+TERHAPUS = "Realisasi IK 1.3 naik"
+IK_BARU = "Persentase laporan dana kampanye yang diumumkan tepat waktu"
+
+
+def _png() -> bytes:
+    """A 2x2 grey PNG, written by hand."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + b"\x80\x80\x80" * 2 for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def new_workbook(path: Path) -> Path:
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Kinerja"]
+    assert ws["B4"].value == "Persentase peningkatan pelayanan terhadap pemilih"
+    ws["F4"] = 0.79
+    ws["B7"], ws["C7"], ws["E7"], ws["F7"] = IK_BARU, "%", 100, 90
+    ws["I7"] = "Dua laporan terlambat diumumkan karena peserta menyerahkannya mendekati batas."
+    wb.save(path)
+    return path
+
+
+def _cari(doc, awal: str, gaya: str | None = None):
+    for p in doc.paragraphs:
+        if p.text.startswith(awal) and (gaya is None or p.style.name.startswith(gaya)):
+            return p
+    raise AssertionError(f"no paragraph starts with {awal!r}")
+
+
+def edit_like_a_person(path: Path) -> None:
+    """What a staff member does to the report in Word over a few days."""
+    doc = docx.Document(str(path))
+    pengantar = _cari(doc, "Puji syukur")
+    pengantar.runs[0].text = pengantar.runs[0].text.replace("Puji syukur", "Puji dan syukur", 1)
+    pengantar.insert_paragraph_before(TAMBAHAN)
+    judul = _cari(doc, "Sasaran 1:", "Heading")
+    # after the Sasaran 1 heading: a note with a tracked insertion and a comment, a picture, a table
+    catatan = deepcopy(judul._p)
+    for child in list(catatan):
+        catatan.remove(child)
+    judul._p.addnext(catatan)
+    p = Paragraph(catatan, judul._parent)
+    run = p.add_run(CATATAN)
+    catatan.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="9901" w:author="Staf" w:date="2026-02-01T09:00:00Z">'
+        f'<w:r><w:t xml:space="preserve">{SISIPAN}</w:t></w:r></w:ins>'))
+    doc.add_comment(run, text=KOMENTAR, author="Staf", initials="S")
+    gambar = doc.add_paragraph()
+    gambar.add_run().add_picture(io.BytesIO(_png()), width=Cm(2))
+    tabel = doc.add_table(rows=2, cols=2)
+    tabel.cell(0, 0).text, tabel.cell(1, 1).text = "Tabel staf", "isi staf"
+    catatan.addnext(gambar._p)
+    gambar._p.addnext(tabel._tbl)
+    # a figure retyped inside Tabel 3.1 (IK 1.3's realisasi)
+    for t in doc.tables:
+        for row in t.rows:
+            cells = [c.text for c in row.cells]
+            if cells[0] == "IK 1.3" and "77,29%" in cells:
+                cell = row.cells[cells.index("77,29%")]
+                cell.paragraphs[0].runs[0].text = "77,3%"
+                break
+        else:
+            continue
+        break
+    else:
+        raise AssertionError("Tabel 3.1's IK 1.3 row not found")
+    # a generated paragraph deleted
+    hapus = _cari(doc, TERHAPUS)
+    hapus._p.getparent().remove(hapus._p)
+    doc.save(str(path))
+
+
+def baris(path: Path) -> list[str]:
+    """The report as lines: each body paragraph, each table row as `| cell | cell`."""
+    doc = docx.Document(str(path))
+    lines = []
+    for el in doc.element.body:
+        if el.tag == qn("w:p"):
+            lines.append(teks_paragraf(el))
+        elif el.tag == qn("w:tbl"):
+            for tr in el.iter(qn("w:tr")):
+                lines.append("| " + " | ".join(teks_paragraf(p) for p in tr.iter(qn("w:p"))))
+    return lines
+
+
+def chart_figures(path: Path) -> dict[str, list]:
+    """Each lkj chart's embedded workbook values, by chart name."""
+    doc = docx.Document(str(path))
+    hasil = {}
+    for drawing in doc.element.body.iter(qn("w:drawing")):
+        nama = tanda.nama_grafik(drawing)
+        if not nama:
+            continue
+        part = tanda.bagian_grafik(drawing, doc.part)
+        xlsx = next(r.target_part for r in part.rels.values() if not r.is_external)
+        ws = openpyxl.load_workbook(io.BytesIO(xlsx.blob)).active
+        hasil[nama] = [list(r) for r in ws.iter_rows(values_only=True)]
+    return hasil
+
+
+@pytest.fixture(scope="module")
+def kasus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("perbarui")
+    laporan = build(SAMPLE, folder / "laporan.docx").path
+    asli = folder / "asli.docx"
+    shutil.copy2(laporan, asli)
+    edit_like_a_person(laporan)
+    sunting = folder / "sunting.docx"
+    shutil.copy2(laporan, sunting)
+    buku = new_workbook(folder / "baru.xlsx")
+    segar = build(buku, folder / "segar.docx").path
+    done = update(buku, laporan, folder / "hasil.docx")
+    return {"folder": folder, "asli": asli, "sunting": sunting, "laporan": laporan,
+            "buku": buku, "segar": segar, "hasil": done.path, "done": done}
+
+
+def test_every_generated_part_is_marked(kasus):
+    doc = docx.Document(str(kasus["asli"]))
+    marks = tanda.tanda_di(doc.element.body)
+    kinds = {k: sum(1 for m in marks.values() if m[0] == k) for k in "NBTR"}
+    blocks = [el for el in doc.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
+    toc = [el for el in blocks if el.tag == qn("w:p") and
+           el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None and
+           el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) in
+           ("TOC1", "TOC2", "TOC3", "TableofFigures")]
+    # every block but the contents lists' lines (renewed whole), every table row
+    assert kinds["B"] + kinds["T"] == len(blocks) - len(toc) + 0
+    assert kinds["R"] == sum(len(t.findall(qn("w:tr"))) for t in doc.element.body.iter(qn("w:tbl")))
+    assert kinds["N"] > 300
+    # figures are marked where they are printed
+    names = {m[4].getparent(): m for m in marks.values() if m[0] == "N"}
+    assert any(teks_paragraf(p).startswith("Dalam Perjanjian Kinerja") for p in names)
+
+
+def test_marks_print_as_nothing(kasus, tmp_path):
+    """The text of a marked report equals the text with every mark taken out."""
+    doc = docx.Document(str(kasus["asli"]))
+    before = baris(kasus["asli"])
+    tanda.buang_tanda(doc.element.body)
+    doc.save(str(tmp_path / "tanpa.docx"))
+    assert baris(tmp_path / "tanpa.docx") == before
+
+
+def test_merged_report_reads_like_a_fresh_one_except_the_persons_work(kasus):
+    diff = [line for line in difflib.ndiff(baris(kasus["segar"]), baris(kasus["hasil"]))
+            if line[:2] in ("- ", "+ ")]
+    fresh_foreword = next(x for x in baris(kasus["segar"]) if x.startswith("Puji syukur"))
+    fresh_row = next(x for x in baris(kasus["segar"]) if x.startswith("| IK 1.3 |")
+                     and "| 79% | 105,33 |" in x)
+    fresh_trend = next(x for x in baris(kasus["segar"]) if x.startswith(TERHAPUS))
+    expected = {
+        "- " + fresh_foreword,
+        "+ " + TAMBAHAN,
+        "+ " + fresh_foreword.replace("Puji syukur", "Puji dan syukur"),
+        "+ " + CATATAN + SISIPAN,
+        "+ ",  # the picture's paragraph
+        "+ | Tabel staf | ",
+        "+ |  | isi staf",
+        "- " + fresh_row,
+        "+ " + fresh_row.replace("| 79% |", "| 77,3% |"),  # the person's figure, capaian renewed
+        "- " + fresh_trend,  # deleted by the person, stays deleted
+    }
+    assert set(diff) == expected, "\n".join(diff)
+
+
+def test_stale_figures_are_gone(kasus):
+    text = "\n".join(baris(kasus["hasil"]))
+    for old in ("100,51", "101,02", "103,05", "dengan 5 (lima) indikator"):
+        assert old not in text, old
+    for new in ("99,22", "101,78", "105,33", "96,67", "6 (enam) indikator", IK_BARU):
+        assert new in text, new
+    ikhtisar = next(x for x in baris(kasus["hasil"]) if x.startswith("Dalam Perjanjian Kinerja"))
+    assert "99,22%" in ikhtisar
+    penutup = next(x for x in baris(kasus["hasil"]) if x.startswith("Laporan Kinerja ini menyajikan"))
+    assert "99,22%" in penutup and "6 (enam)" in penutup
+
+
+def test_charts_get_the_new_figures(kasus):
+    merged, fresh = chart_figures(kasus["hasil"]), chart_figures(kasus["segar"])
+    assert merged == fresh
+    assert any(IK_BARU in str(rows) or "IK 2.3" in str(rows) for rows in merged.values())
+    # no chart part is left behind or doubled
+    with zipfile.ZipFile(kasus["hasil"]) as z:
+        charts = [n for n in z.namelist() if n.startswith("word/charts/chart")]
+    assert len(charts) == len(merged)
+
+
+def test_what_was_kept_deleted_and_added_is_listed(kasus):
+    hasil = kasus["done"].hasil
+    assert [c.tempat.split(" (")[0] for c in hasil.disunting] == ["Kata Pengantar",
+                                                                  "Bab III, Tabel 3.1"]
+    assert [(c.tempat, c.baru) for c in hasil.angka_disunting] == [
+        ('Bab III, Tabel 3.1, baris IK 1.3: "77,3%"', "79%")]
+    assert len(hasil.dihapus) == 1 and hasil.dihapus[0].baru.startswith(TERHAPUS)
+    assert hasil.dihapus[0].tempat.startswith("Bab III")
+    assert any("IK 2.3" in c.baru for c in hasil.ditambahkan)
+    assert hasil.tak_ditempatkan == [] and hasil.tak_ditulis_lagi == []
+
+
+def test_the_persons_additions_survive_whole(kasus):
+    doc = docx.Document(str(kasus["hasil"]))
+    body = doc.element.body
+    assert len(list(body.iter(qn("w:ins")))) == 1
+    assert len(list(body.iter(qn("w:commentRangeStart")))) == 1
+    assert [c.text for c in doc.comments] == [KOMENTAR]
+    pictures = [b for b in body.iter(qn("w:drawing")) if not tanda.nama_grafik(b)]
+    assert len(pictures) == 1  # the person's (the sample has no logo)
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith("/image"):
+            assert rel.target_part.blob
+
+
+def test_merged_report_is_valid(kasus):
+    errors, output = validate_docx(kasus["hasil"])
+    assert errors == 0, output
+
+
+def test_updating_again_changes_nothing(kasus, tmp_path):
+    again = update(kasus["buku"], kasus["hasil"], tmp_path / "lagi.docx")
+    assert again.hasil.diperbarui == 0 and again.hasil.ditambahkan == []
+    assert baris(again.path) == baris(kasus["hasil"])
+
+
+def test_in_place_keeps_the_earlier_version(kasus, tmp_path):
+    laporan = tmp_path / "LKj.docx"
+    shutil.copy2(kasus["sunting"], laporan)
+    before = laporan.read_bytes()
+    done = update(kasus["buku"], laporan)
+    assert done.path == laporan and done.cadangan == tmp_path / "LKj-sebelum-1.docx"
+    assert done.cadangan.read_bytes() == before
+    assert laporan.read_bytes() != before
+    assert baris(laporan) == baris(kasus["hasil"])
+    second = update(kasus["buku"], laporan)
+    assert second.cadangan == tmp_path / "LKj-sebelum-2.docx"
+    assert (tmp_path / "LKj-sebelum-1.docx").read_bytes() == before  # never overwritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "LKj-sebelum-1.docx", "LKj-sebelum-2.docx", "LKj.docx"]
+
+
+def test_output_option_leaves_the_report_untouched(kasus, tmp_path):
+    laporan = tmp_path / "LKj.docx"
+    shutil.copy2(kasus["sunting"], laporan)
+    before = laporan.read_bytes()
+    result = CliRunner().invoke(app, ["perbarui", str(kasus["buku"]), str(laporan), "-o",
+                                      str(tmp_path / "baru.docx")])
+    assert result.exit_code == 0, result.output
+    assert laporan.read_bytes() == before
+    assert "Bab III, Tabel 3.1" in result.output and "lkj kini menulis: 79%" in result.output
+    assert "Kata Pengantar" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["LKj.docx", "baru.docx"]
+
+
+def test_result_is_never_taken_for_untouched_lkj_output(kasus, tmp_path):
+    """A merged report holds a person's work: a later `lkj buat` writes beside it."""
+    from generator.output import is_untouched
+
+    assert not is_untouched(kasus["hasil"])
+
+
+def test_foreign_docx_is_refused_and_untouched(kasus, tmp_path):
+    foreign = tmp_path / "lain.docx"
+    d = docx.Document()
+    d.add_paragraph("Dokumen yang tidak dibuat lkj.")
+    d.save(str(foreign))
+    before = foreign.read_bytes()
+    result = CliRunner().invoke(app, ["perbarui", str(kasus["buku"]), str(foreign)])
+    assert result.exit_code == 1
+    assert "tidak memuat tanda bagian dari lkj" in result.output
+    assert "Traceback" not in result.output
+    assert foreign.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lain.docx"]
+
+
+def test_report_whose_marks_are_all_gone_is_refused(kasus, tmp_path):
+    laporan = tmp_path / "polos.docx"
+    doc = docx.Document(str(kasus["asli"]))
+    tanda.buang_tanda(doc.element.body)
+    doc.save(str(laporan))
+    before = laporan.read_bytes()
+    result = CliRunner().invoke(app, ["perbarui", str(kasus["buku"]), str(laporan)])
+    assert result.exit_code == 1 and "tanda bagian" in result.output
+    assert laporan.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["polos.docx"]
+
+
+def test_buat_beside_an_edited_report_points_to_perbarui(kasus, tmp_path):
+    laporan = tmp_path / "LKj.docx"
+    shutil.copy2(kasus["sunting"], laporan)
+    result = CliRunner().invoke(app, ["buat", str(kasus["buku"]), "-o", str(laporan)])
+    assert result.exit_code == 0, result.output
+    assert "LKj-2.docx" in result.output and "lkj perbarui" in result.output
+
+
+def test_round_trip_through_libreoffice(kasus, tmp_path):
+    """LibreOffice opens the report, a person types in it, LibreOffice saves it as .docx; the
+    marks survive and perbarui carries the new figures in, keeping the typing."""
+    lo = libreoffice()
+    edited = tmp_path / "lo.docx"
+    script = Path(__file__).with_name("lo_sunting.py")
+    tambahan = " Kalimat dari LibreOffice."
+    baru = "Paragraf baru yang diketik di LibreOffice."
+    subprocess.run([lo.python, str(script), str(lo.soffice), str(kasus["asli"]), str(edited),
+                    "Puji syukur", tambahan, baru], check=True, timeout=300)
+    before = tanda.tanda_di(docx.Document(str(kasus["asli"])).element.body)
+    after = tanda.tanda_di(docx.Document(str(edited)).element.body)
+    lost = set(before) - set(after)
+    # LibreOffice folds the empty paragraph after the Daftar Grafik field into the list's last
+    # line; its mark goes with the contents list, which is renewed whole. Nothing else is lost.
+    assert len(lost) <= 1, f"{len(lost)} of {len(before)} marks lost"
+    assert all(before[i][0] == "B" and not teks_paragraf(before[i][3].getparent())
+               for i in lost)
+    done = update(kasus["buku"], edited, tmp_path / "hasil.docx")
+    lines = baris(done.path)
+    assert baru in lines
+    assert any(x.startswith("Puji syukur") and x.endswith(tambahan.strip()) for x in lines)
+    text = "\n".join(lines)
+    assert "99,22" in text and "100,51" not in text and IK_BARU in text
+    assert [c.tempat.split(" (")[0] for c in done.hasil.disunting] == ["Kata Pengantar"]
+    # LibreOffice 7.4's own .docx breaks the schema (doubled <w:b/>, misordered run properties);
+    # what perbarui adds must not make it worse.
+    errors_lo, _ = validate_docx(edited)
+    errors, output = validate_docx(done.path)
+    assert errors <= errors_lo, output

@@ -185,7 +185,9 @@ def perbarui(
         "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
         show_default=False, readable=False)] = None,
     tanpa_grafik: Annotated[bool, typer.Option(
-        "--tanpa-grafik", help="Jangan perbarui grafik.")] = False,
+        "--tanpa-grafik", help="Perbarui seperti laporan tanpa grafik: grafik buatan lkj yang "
+        "tidak disunting dibuang (tanpa ini, grafik ikut diperbarui bila laporan memuat "
+        "grafik).")] = False,
 ) -> None:
     """Masukkan angka baru dari buku kerja ke laporan yang sudah disunting, tanpa kehilangan suntingan."""
     from .pipeline import update

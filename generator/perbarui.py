@@ -310,7 +310,12 @@ class Penggabung:
                      jenis=lambda el: "B" if el.tag == qn("w:p") else "T")
         for instr, (awal, akhir) in daftar_baru.items():
             self._ganti_daftar(daftar_lama.get(instr), awal, akhir)
+        for instr, wilayah in daftar_lama.items():  # a list the new report no longer has
+            if instr not in daftar_baru:
+                self._ganti_daftar(wilayah, None, None)
         nomori_caption(body_lama)
+        for label in ("Tabel", "Grafik"):
+            daftar_caption(body_lama, label)
         tanda.nomori_bookmark(body_lama)
         for n, doc_pr in enumerate(body_lama.iter(
                 "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"),
@@ -360,6 +365,7 @@ class Penggabung:
                 else:
                     el = el_lama
                     self._sunting(el_lama, el_baru)
+                    _bawa_bookmark_toc(el_baru, el_lama)
                 sebelumnya = el
                 continue
             if i and i[:tanda.PANJANG_DAFTAR] in self.daftar_lama:
@@ -460,6 +466,7 @@ class Penggabung:
         return hasil
 
     def _ganti_daftar(self, lama, awal, akhir) -> None:
+        """The old contents list's lines replaced by the new one's (none: removed)."""
         if lama is None:
             return
         l_awal, l_akhir = lama
@@ -531,6 +538,86 @@ def _buang_bookmark_toc(body) -> None:
     for b in list(body.iter(qn("w:bookmarkEnd"))):
         if b.get(qn("w:id")) in mati:
             b.getparent().remove(b)
+
+
+def _bawa_bookmark_toc(dari, ke) -> None:
+    """A kept (edited) heading or caption takes the new rendering's `_Toc_lkj_N` bookmark,
+    which the new contents lists point to."""
+    if dari.tag != qn("w:p") or ke.tag != qn("w:p"):
+        return
+    for start in dari.findall(qn("w:bookmarkStart")):
+        if not start.get(qn("w:name"), "").startswith("_Toc_lkj_"):
+            continue
+        bid = start.get(qn("w:id"))
+        ppr = ke.find(qn("w:pPr"))
+        ke.insert(1 if ppr is not None else 0, deepcopy(start))
+        end = next((e for e in dari.iter(qn("w:bookmarkEnd")) if e.get(qn("w:id")) == bid),
+                   None)
+        if end is not None:
+            ke.append(deepcopy(end))
+
+
+def daftar_caption(body, label: str) -> None:
+    """Daftar Tabel or Daftar Grafik made again from the report's captions, a person's own
+    included, each with the number nomori_caption gave it."""
+    from generator.selesai import isi_daftar
+
+    cocok = (lambda instr: f'\\c "{label}"' in instr)
+    wilayah = next((w for instr, w in Penggabung._daftar_isi(body).items() if cocok(instr)),
+                   None)
+    if wilayah is None:
+        return
+    entri = []
+    nama_ada = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    n = 0
+    for p in body.iter(qn("w:p")):
+        if _daftar_isi_p(p) or _label_seq(p) != label:
+            continue
+        nama = next((b.get(qn("w:name")) for b in p.findall(qn("w:bookmarkStart"))
+                     if b.get(qn("w:name"), "").startswith("_Toc")), None)
+        if nama is None:
+            n += 1
+            while f"_Toc_lkj_s{n}" in nama_ada:
+                n += 1
+            nama = f"_Toc_lkj_s{n}"
+            nama_ada.add(nama)
+            _bookmark_paragraf(p, nama)
+        entri.append((1, teks_paragraf(p), nama))
+    if not entri:
+        return
+    awal, akhir = wilayah
+    el = awal.getnext()
+    while el is not None and awal is not akhir:
+        berikut = el.getnext()
+        el.getparent().remove(el)
+        if el is akhir:
+            break
+        el = berikut
+    isi_daftar(body, cocok, entri)
+
+
+def _label_seq(p) -> str:
+    import re
+
+    pola = re.compile(r"^\s*SEQ\s+(Tabel|Grafik)\b")
+    for el in p.iter(qn("w:instrText")):
+        m = pola.match(el.text or "")
+        if m:
+            return m[1]
+    for el in p.iter(qn("w:fldSimple")):
+        m = pola.match(el.get(qn("w:instr"), ""))
+        if m:
+            return m[1]
+    return ""
+
+
+def _bookmark_paragraf(p, nama: str) -> None:
+    from docx.oxml import OxmlElement
+
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): nama})
+    ppr = p.find(qn("w:pPr"))
+    p.insert(1 if ppr is not None else 0, start)
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): "0"}))
 
 
 def nomori_caption(body) -> None:

@@ -222,6 +222,13 @@ def _check_report(laporan: Path) -> None:
             "baru dengan: lkj buat BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")
 
 
+def _has_charts(laporan: Path) -> bool:
+    import zipfile
+
+    with zipfile.ZipFile(laporan) as archive:
+        return b"drawingml/2006/chart" in archive.read("word/document.xml")
+
+
 def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
             template: Path | None, grafik: bool, step: Callable[[str], None]) -> Updated:
     import tempfile
@@ -234,6 +241,8 @@ def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
     from .render import render_report
     from .tanda import baca_daftar, baca_properti, buang_properti, simpan_daftar
 
+    # A report made without charts stays without: charts are drawn only when it has some.
+    grafik = grafik and _has_charts(laporan)
     try:
         step("menyusun isi dan grafik" if grafik else "menyusun isi")
         charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None

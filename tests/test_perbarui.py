@@ -365,3 +365,110 @@ def test_round_trip_through_libreoffice(kasus, tmp_path):
     errors_lo, _ = validate_docx(edited)
     errors, output = validate_docx(done.path)
     assert errors <= errors_lo, output
+
+
+def test_contents_links_all_lead_somewhere(kasus):
+    """Every Daftar Isi/Tabel/Grafik line points to a bookmark that is in the merged report."""
+    doc = docx.Document(str(kasus["hasil"]))
+    names = {b.get(qn("w:name")) for b in doc.element.body.iter(qn("w:bookmarkStart"))}
+    anchors = [h.get(qn("w:anchor")) for h in doc.element.body.iter(qn("w:hyperlink"))
+               if h.get(qn("w:anchor"))]
+    assert len(anchors) > 50
+    assert [a for a in anchors if a not in names] == []
+    ids = [b.get(qn("w:id")) for b in doc.element.body.iter(qn("w:bookmarkStart"))]
+    ends = [b.get(qn("w:id")) for b in doc.element.body.iter(qn("w:bookmarkEnd"))]
+    assert len(ids) == len(set(ids)) and sorted(ids) == sorted(ends)
+
+
+def test_edited_heading_keeps_its_contents_line(kasus, tmp_path):
+    laporan = tmp_path / "LKj.docx"
+    shutil.copy2(kasus["asli"], laporan)
+    doc = docx.Document(str(laporan))
+    judul = _cari(doc, "Sasaran 1:", "Heading")
+    judul.runs[-1].text += " (direvisi)"
+    doc.save(str(laporan))
+    done = update(kasus["buku"], laporan, tmp_path / "hasil.docx")
+    merged = docx.Document(str(done.path))
+    kept = _cari(merged, "Sasaran 1:", "Heading")
+    assert kept.text.endswith("(direvisi)")
+    names = {b.get(qn("w:name")) for b in kept._p.iter(qn("w:bookmarkStart"))}
+    anchors = {h.get(qn("w:anchor")) for h in merged.element.body.iter(qn("w:hyperlink"))}
+    assert names & anchors, "the Daftar Isi line of the edited heading leads nowhere"
+    assert [c.tempat for c in done.hasil.disunting] == [
+        "Bab III, Sasaran 1: Meningkatnya penyelenggaraan pemilihan umum yang…"]
+
+
+def _caption_tabel(nomor: str) -> str:
+    r = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+    return (f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Caption"/></w:pPr>'
+            + r.format("Tabel ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> SEQ Tabel \\* ARABIC </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r.format(nomor) +
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + r.format(" Data staf") + "</w:p>")
+
+
+def test_a_persons_caption_renumbers_the_captions_after_it(kasus, tmp_path):
+    """A table a person captions with Word's Insert Caption (a SEQ Tabel field) before
+    Tabel 3.1: lkj's captions after it count on from it."""
+    laporan = tmp_path / "LKj.docx"
+    shutil.copy2(kasus["asli"], laporan)
+    doc = docx.Document(str(laporan))
+    judul = _cari(doc, "Sasaran 1:", "Heading")
+    judul._p.addnext(parse_xml(_caption_tabel("1")))
+    doc.save(str(laporan))
+    done = update(kasus["buku"], laporan, tmp_path / "hasil.docx")
+    merged = docx.Document(str(done.path))
+    def gaya(p):
+        el = p._p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        return el.get(qn("w:val")) if el is not None else ""
+
+    captions = [p.text for p in merged.paragraphs if gaya(p) == "Caption"
+                and p.text.startswith("Tabel")]
+    assert captions[:5] == ["Tabel 1.1 Pegawai Menurut Tingkat Pendidikan Tahun 2024",
+                            "Tabel 2.1 Target Kinerja Sasaran 1: Meningkatnya penyelenggaraan "
+                            "pemilihan umum yang demokratis",
+                            "Tabel 2.2 Target Kinerja Sasaran 2: Terlaksananya pemilihan umum "
+                            "yang aman, jujur dan adil",
+                            "Tabel 1 Data staf",
+                            "Tabel 3.2 Capaian Indikator Kinerja Sasaran 1"]
+    # Daftar Tabel lists the person's table too, with the numbers the captions now show
+    daftar = [p.text for p in merged.paragraphs if gaya(p) == "TableofFigures"
+              and p.text.startswith("Tabel")]
+    assert [d.split("\t")[0] for d in daftar] == captions
+
+
+def test_report_open_in_word_gets_the_same_message_as_buat(kasus, tmp_path, monkeypatch):
+    import os
+
+    from generator.errors import LkjError
+
+    laporan = tmp_path / "LKj.docx"
+    shutil.copy2(kasus["sunting"], laporan)
+    before = laporan.read_bytes()
+    real = os.replace
+
+    def locked(src, dst):
+        if Path(dst) == laporan:
+            raise PermissionError(13, "locked")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(LkjError, match="sedang dibuka \\(mis. di Word\\)"):
+        update(kasus["buku"], laporan)
+    assert laporan.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["LKj.docx"]
+
+
+def test_report_made_without_charts_stays_without(kasus, tmp_path):
+    laporan = build(SAMPLE, tmp_path / "LKj.docx", grafik=False).path
+    done = update(kasus["buku"], laporan, tmp_path / "hasil.docx")
+    assert chart_figures(done.path) == {}
+    assert not any(x.startswith("Grafik ") for x in baris(done.path))
+    assert all("grafik" not in c.baru for c in done.hasil.ditambahkan)
+
+
+def test_tanpa_grafik_drops_untouched_charts_like_buat(kasus, tmp_path):
+    done = update(kasus["buku"], kasus["asli"], tmp_path / "hasil.docx", grafik=False)
+    assert chart_figures(done.path) == {}
+    fresh = build(kasus["buku"], tmp_path / "segar.docx", grafik=False).path
+    assert baris(done.path) == baris(fresh)

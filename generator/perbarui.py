@@ -426,13 +426,13 @@ class Penggabung:
         for i, (jenis, _, _, start_b, end_b) in tanda.tanda_di(el_baru).items():
             if jenis != "N":
                 continue
-            teks_baru = tanda.isi(start_b.getparent(), None, (start_b, end_b))
+            teks_baru = tanda.isi_antara(start_b, end_b)
             if i not in lama:
                 continue
             _, _, sidik_lama, start_l, end_l = lama[i]
             if start_l.getparent() is not end_l.getparent():
                 continue
-            kini = tanda.isi(start_l.getparent(), None, (start_l, end_l))
+            kini = tanda.isi_antara(start_l, end_l)
             if tanda.sidik(kini) != sidik_lama:
                 p = start_l.getparent()
                 seluruh = p.getparent().tag == qn("w:body") and \
@@ -614,10 +614,11 @@ def _label_seq(p) -> str:
 def _bookmark_paragraf(p, nama: str) -> None:
     from docx.oxml import OxmlElement
 
-    start = OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): nama})
+    bid = str(next(tanda._ID_SEMENTARA))
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): bid, qn("w:name"): nama})
     ppr = p.find(qn("w:pPr"))
     p.insert(1 if ppr is not None else 0, start)
-    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): "0"}))
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): bid}))
 
 
 def nomori_caption(body) -> None:

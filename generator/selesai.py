@@ -141,12 +141,14 @@ def _tandai(body) -> tuple[list, dict[str, list]]:
     berikut = max(ids, default=0) + 1
     judul: list = []
     daftar: dict[str, list] = {"Tabel": [], "Grafik": []}
+    nomor = 0  # names count 1, 2, ... whatever the ids (generator.tanda's run high)
     for p in body.iter(qn("w:p")):
         gaya_p = gaya(p)
         label = next(filter(None, map(_seq, p.iter(qn("w:fldSimple")))), "") \
             if gaya_p == CAPTION else ""
         if gaya_p in JUDUL or label:
-            nama = f"_Toc_lkj_{berikut}"
+            nomor += 1
+            nama = f"_Toc_lkj_{nomor}"
             _bookmark(p, berikut, nama)
             entri = (JUDUL.get(gaya_p, 1), teks_paragraf(p), nama)
             (daftar[label] if label else judul).append(entri)

@@ -26,8 +26,8 @@ characters (`bungkus`); `pasang_nilai` turns those into bookmarks right after re
 
 from __future__ import annotations
 
-import base64
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -41,10 +41,10 @@ AWALAN = "_lkj"
 MULAI, PISAH, AKHIR = "\ue003", "\ue004", "\ue005"
 SEMENTARA = "_lkjTmp"
 PANJANG_ID, PANJANG_SIDIK = 10, 8
-POLA = re.compile(rf"^{AWALAN}([NBTR])([a-z2-7]{{{PANJANG_ID}}})([a-z2-7]{{{PANJANG_SIDIK}}})$")
+POLA = re.compile(rf"^{AWALAN}([NBTR])([0-9a-f]{{{PANJANG_ID}}})([0-9a-f]{{{PANJANG_SIDIK}}})$")
 _SENTINEL = re.compile(f"{MULAI}([0-9]+){PISAH}(.*?){AKHIR}", re.S)
 PROPERTI = "lkj-bagian-"
-PANJANG_DAFTAR = 6  # the list keeps 6 of an id's 10 characters: 30 bits, ample to tell ids apart
+PANJANG_DAFTAR = 7  # the list keeps 7 of an id's 10 hex digits: 28 bits, ample to tell ids apart
 PANJANG_PROPERTI = 250
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GRAFIK_PREFIX = "lkj-grafik:"
@@ -52,6 +52,21 @@ JUDUL = ("Heading1", "Heading2", "Heading3")
 DAFTAR = ("TOC1", "TOC2", "TOC3", "TableofFigures")  # contents lists: renewed whole, unmarked
 # ... and the same styles as LibreOffice names them when it saves a .docx
 _DAFTAR_LO = {g.lower() for g in DAFTAR} | {"contents1", "contents2", "contents3"}
+
+
+_BS = qn("w:bookmarkStart")
+_BE = qn("w:bookmarkEnd")
+_ID = qn("w:id")
+_NAME = qn("w:name")
+_PPR = qn("w:pPr")
+_FLDTYPE = qn("w:fldCharType")
+_TYPE = qn("w:type")
+_VAL = qn("w:val")
+_TR = qn("w:tr")
+_TBL = qn("w:tbl")
+_PSTYLE_PATH = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+# Temporary bookmark ids, unique across documents; nomori_bookmark numbers them 1, 2, ... after.
+_ID_SEMENTARA = itertools.count(10_000_000)
 
 
 # --- values in the context -----------------------------------------------------------------
@@ -105,22 +120,20 @@ def buang_sentinel(teks: str) -> str:
 def pasang_nilai(root, pencatat: Pencatat) -> None:
     """Turn sentinel-wrapped values in run text into bookmarks around their runs (temporary
     names `_lkjTmp<n>`, named for good by `tandai`); strip sentinels everywhere else."""
-    for t in list(root.iter(qn("w:t"))):
+    ada = f'contains(., "{MULAI}") or contains(., "{PISAH}") or contains(., "{AKHIR}")'
+    for t in root.xpath(f"//w:t[{ada}]"):
         if t.text and MULAI in t.text and t.getparent().tag == qn("w:r"):
             _pecah_run(t, pencatat)
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            if el.text and _ada_sentinel(el.text):
-                el.text = buang_sentinel(el.text)
-            for k, v in el.attrib.items():
-                if _ada_sentinel(v):
-                    el.set(k, buang_sentinel(v))
-        if el.tail and _ada_sentinel(el.tail):
+    # values printed where no mark can go (attributes, field codes): plain text
+    for node in root.xpath(f"//text()[{ada}]"):
+        el = node.getparent()
+        if node.is_text:
+            el.text = buang_sentinel(el.text)
+        elif node.is_tail:
             el.tail = buang_sentinel(el.tail)
-
-
-def _ada_sentinel(teks: str) -> bool:
-    return MULAI in teks or PISAH in teks or AKHIR in teks
+    for attr in root.xpath(f"//@*[{ada}]"):
+        el = attr.getparent()
+        el.set(attr.attrname, buang_sentinel(str(attr)))
 
 
 def _pecah_run(t, pencatat: Pencatat) -> None:
@@ -149,87 +162,95 @@ def _pecah_run(t, pencatat: Pencatat) -> None:
             r.addprevious(baru)
             continue
         nama = f"{SEMENTARA}{nomor}"
-        r.addprevious(OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): nama}))
+        bid = str(next(_ID_SEMENTARA))
+        r.addprevious(OxmlElement("w:bookmarkStart", {_ID: bid, _NAME: nama}))
         r.addprevious(baru)
-        r.addprevious(OxmlElement("w:bookmarkEnd", {qn("w:id"): "0", qn("w:name"): nama}))
+        r.addprevious(OxmlElement("w:bookmarkEnd", {_ID: bid, _NAME: nama}))
     r.getparent().remove(r)
 
 
 # --- what a part holds ---------------------------------------------------------------------
 
 
-def _b32(teks: str, n: int) -> str:
-    digest = hashlib.sha1(teks.encode("utf-8")).digest()
-    return base64.b32encode(digest).decode("ascii").lower()[:n]
+def isi_antara(start, end, package_part=None) -> str:
+    """What a value holds: the runs between its bookmark's start and end (one paragraph)."""
+    keluar = []
+    el = start.getnext()
+    while el is not None and el is not end:
+        keluar.append(isi(el, package_part))
+        el = el.getnext()
+    return "".join(keluar)
 
 
-_BAGIAN_MEDAN = {qn("w:fldSimple")}
+def _hash(teks: str, n: int) -> str:
+    """The first n hex digits of the text's SHA-1 (bookmark names allow letters and digits)."""
+    return hashlib.sha1(teks.encode("utf-8")).hexdigest()[:n]
+
+
 _GAMBAR = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 
 
-def isi(el, package_part=None, rentang: tuple | None = None) -> str:
+_ISI_TAG = tuple(qn(t) for t in (
+    "w:p", "w:tc", "w:t", "w:tab", "w:br", "w:cr", "w:fldChar", "w:fldSimple", "w:drawing",
+    "w:pict", "w:object", "w:commentReference", "w:footnoteReference", "w:endnoteReference",
+    "w:ins", "w:del", "w:moveFrom", "w:moveTo"))
+_T, _P, _TC, _TAB, _BR, _CR, _FLD, _FLDS, _INS, _DEL = (qn(t) for t in (
+    "w:t", "w:p", "w:tc", "w:tab", "w:br", "w:cr", "w:fldChar", "w:fldSimple", "w:ins", "w:del"))
+_CATATAN = {qn("w:commentReference"), qn("w:footnoteReference"), qn("w:endnoteReference")}
+_R = qn("w:r")
+
+
+def isi(el, package_part=None) -> str:
     """What a part holds, as a person would see a change to it: its text (not field results,
     which Word and LibreOffice recompute), line, paragraph and cell breaks, pictures, charts
     (with the figures they plot when `package_part` is given), comments, notes and tracked
     changes. Not formatting and page breaks: LibreOffice rewrites both when it saves a .docx
     (it adds direct formatting, and turns "page break before" into a break), so a change of
     formatting alone is not seen.
-
-    `rentang` = (start, end) bookmark elements limits the paragraph `el` to the runs between.
     """
     keluar: list[str] = []
-    medan: list[str] = []  # per open complex field: "kode" until separate, then "hasil"
-    dalam = rentang is None
-    abaikan = 0  # depth inside a fldSimple or a w:del
-    for event, node in etree.iterwalk(el, events=("start", "end")):
+    medan = 0  # open complex fields whose result is being read (between separate and end)
+    kode = 0  # open complex fields before their separate
+    for node in el.iter(_ISI_TAG):
         tag = node.tag
-        if not isinstance(tag, str):
-            continue
-        if rentang is not None:
-            if node is rentang[0] and event == "start":
-                dalam = True
-            elif node is rentang[1] and event == "start":
-                dalam = False
-        if event == "end":
-            if tag in _BAGIAN_MEDAN or tag == qn("w:del"):
-                abaikan -= 1
-            elif tag == qn("w:p") and dalam and rentang is None:
-                keluar.append("\n")
-            elif tag == qn("w:tc") and rentang is None:
-                keluar.append("|")
-            continue
-        if tag == qn("w:fldChar"):
-            jenis = node.get(qn("w:fldCharType"))
-            if jenis == "begin":
-                medan.append("kode")
-                if dalam:
-                    keluar.append("[medan]")
-            elif jenis == "separate" and medan:
-                medan[-1] = "hasil"
-            elif jenis == "end" and medan:
-                medan.pop()
-            continue
-        if tag in _BAGIAN_MEDAN or tag == qn("w:del"):
-            if dalam:
-                keluar.append("[medan]" if tag in _BAGIAN_MEDAN else "[revisi]")
-            abaikan += 1
-            continue
-        if not dalam or abaikan or medan:
-            continue
-        if tag == qn("w:t"):
-            keluar.append(node.text or "")
-        elif tag == qn("w:tab") and node.getparent().tag == qn("w:r"):
-            keluar.append("\t")
-        elif tag == qn("w:br") and node.get(qn("w:type")) in ("page", "column"):
-            continue  # layout: LibreOffice turns "page break before" into one
-        elif tag in (qn("w:br"), qn("w:cr")):
+        if tag == _T:
+            if not medan and not kode and node.getparent().getparent().tag != _FLDS:
+                keluar.append(node.text or "")
+        elif tag == _P:
             keluar.append("\n")
+        elif tag == _TC:
+            keluar.append("|")
+        elif tag == _FLD:
+            jenis = node.get(_FLDTYPE)
+            if jenis == "begin":
+                if not medan and not kode:
+                    keluar.append("[medan]")
+                kode += 1
+            elif jenis == "separate" and kode:
+                kode -= 1
+                medan += 1
+            elif jenis == "end":
+                if medan:
+                    medan -= 1
+                elif kode:
+                    kode -= 1
+        elif medan or kode:
+            continue
+        elif tag == _TAB:
+            if node.getparent().tag == _R:
+                keluar.append("\t")
+        elif tag == _BR:
+            if node.get(_TYPE) not in ("page", "column"):
+                keluar.append("\n")  # a page break is layout: LibreOffice makes them
+        elif tag == _CR:
+            keluar.append("\n")
+        elif tag == _FLDS:
+            keluar.append("[medan]")
         elif tag in _GAMBAR:
             keluar.append(_token_gambar(node, package_part))
-        elif tag in (qn("w:commentReference"), qn("w:footnoteReference"),
-                     qn("w:endnoteReference")):
+        elif tag in _CATATAN:
             keluar.append("[catatan]")
-        elif tag in (qn("w:ins"), qn("w:moveFrom"), qn("w:moveTo")):
+        else:  # w:ins, w:del, w:moveFrom, w:moveTo
             keluar.append("[revisi]")
     return "".join(keluar)
 
@@ -250,7 +271,7 @@ def _token_gambar(drawing, package_part) -> str:
     if next(drawing.iter(f"{{{_C}}}chart"), None) is None:
         return "[gambar]"
     data = data_grafik(drawing, package_part) if package_part is not None else ""
-    return f"[grafik:{_b32(data, 8)}]"
+    return f"[grafik:{_hash(data, 8)}]"
 
 
 _C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -291,20 +312,21 @@ def data_grafik(drawing, package_part) -> str:
 
 
 def sidik(teks: str) -> str:
-    return _b32(teks, PANJANG_SIDIK)
+    return _hash(teks, PANJANG_SIDIK)
 
 
 # --- naming the marks ----------------------------------------------------------------------
 
 
 def _nama(jenis: str, kunci: str, isi_teks: str) -> str:
-    return f"{AWALAN}{jenis}{_b32(kunci, PANJANG_ID)}{sidik(isi_teks)}"
+    return f"{AWALAN}{jenis}{_hash(kunci, PANJANG_ID)}{sidik(isi_teks)}"
 
 
 def _bookmark_titik(p, nama: str) -> None:
-    start = OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): nama})
-    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): "0"})
-    ppr = p.find(qn("w:pPr"))
+    bid = str(next(_ID_SEMENTARA))
+    start = OxmlElement("w:bookmarkStart", {_ID: bid, _NAME: nama})
+    end = OxmlElement("w:bookmarkEnd", {_ID: bid})
+    ppr = p.find(_PPR)
     letak = 1 if ppr is not None else 0
     p.insert(letak, start)
     p.insert(letak + 1, end)
@@ -324,26 +346,26 @@ def pasangan(root) -> dict[str, tuple]:
     mulai: dict[str, object] = {}
     per_id: dict[str, str] = {}
     hasil: dict[str, tuple] = {}
-    for el in root.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
-        if el.tag == qn("w:bookmarkStart"):
-            nama = el.get(qn("w:name"), "")
-            per_id[el.get(qn("w:id"))] = nama
+    for el in root.iter(_BS, _BE):
+        if el.tag == _BS:
+            nama = el.get(_NAME, "")
+            per_id[el.get(_ID)] = nama
             mulai.setdefault(nama, el)
         else:
-            nama = el.get(qn("w:name")) or per_id.get(el.get(qn("w:id")), "")
+            nama = el.get(_NAME) or per_id.get(el.get(_ID), "")
             if nama in mulai and nama not in hasil:
                 hasil[nama] = (mulai[nama], el)
     return hasil
 
 
 def _nilai_di(el, jalur_per_nama: dict[str, str]) -> list[str]:
-    return [jalur_per_nama[b.get(qn("w:name"))] for b in el.iter(qn("w:bookmarkStart"))
-            if b.get(qn("w:name")) in jalur_per_nama]
+    return [jalur_per_nama[b.get(_NAME)] for b in el.iter(_BS)
+            if b.get(_NAME) in jalur_per_nama]
 
 
 def _gaya(p) -> str:
-    el = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return el.get(qn("w:val"), "") if el is not None else ""
+    el = p.find(_PSTYLE_PATH)
+    return el.get(_VAL, "") if el is not None else ""
 
 
 def daftar_isi(p) -> bool:
@@ -359,7 +381,7 @@ def blok(body) -> Iterator:
     """The body's block-level paragraphs and tables, also inside a block content control
     (LibreOffice wraps the Daftar Isi in one)."""
     for el in body:
-        if el.tag in (qn("w:p"), qn("w:tbl")):
+        if el.tag in (qn("w:p"), _TBL):
             yield el
         elif el.tag == qn("w:sdt"):
             isi_sdt = el.find(qn("w:sdtContent"))
@@ -383,7 +405,7 @@ def tandai(doc, pencatat: Pencatat) -> list[str]:
         if nama not in jalur_per_nama:
             continue
         p = start.getparent()
-        teks = isi(p, part, (start, end)) if end.getparent() is p else ""
+        teks = isi_antara(start, end, part) if end.getparent() is p else ""
         jalur = jalur_per_nama[nama]
         if not teks.strip() or end.getparent() is not p:
             start.getparent().remove(start)
@@ -392,8 +414,8 @@ def tandai(doc, pencatat: Pencatat) -> list[str]:
             continue
         kali[jalur] += 1
         baru = _nama("N", f"{jalur}#{kali[jalur]}", teks)
-        start.set(qn("w:name"), baru)
-        end.set(qn("w:name"), baru)
+        start.set(_NAME, baru)
+        end.set(_NAME, baru)
         jalur_per_nama[baru] = jalur
     daftar: list[str] = []
     kali = Counter()
@@ -413,24 +435,26 @@ def tandai(doc, pencatat: Pencatat) -> list[str]:
             nama = _nama("B", f"{kunci}#{kali[kunci]}", isi(el, part))
             _bookmark_titik(el, nama)
         else:
-            rows = el.findall(qn("w:tr"))
+            rows = el.findall(_TR)
             kepala = _teks_datar(rows[0]) if rows else ""
             kunci = f"tabel:{kepala}@{judul}"
             kali[kunci] += 1
             kunci_tabel = f"{kunci}#{kali[kunci]}"
             baris_kali: Counter = Counter()
+            isi_baris = []
             for tr in rows:
                 nilai_baris = _nilai_di(tr, jalur_per_nama)
                 kunci_baris = (f"{kunci_tabel}/" + ("v:" + "|".join(nilai_baris) if nilai_baris
                                                     else "t:" + _teks_datar(tr)))
                 baris_kali[kunci_baris] += 1
                 p = paragraf_pertama(tr)
+                isi_baris.append(isi(tr, part))
                 if p is not None:
                     nama_baris = _nama("R", f"{kunci_baris}#{baris_kali[kunci_baris]}",
-                                       isi(tr, part))
+                                       isi_baris[-1])
                     _bookmark_titik(p, nama_baris)
                     daftar.append(POLA.match(nama_baris).group(2))
-            nama = _nama("T", kunci_tabel, isi(el, part))
+            nama = _nama("T", kunci_tabel, "".join(isi_baris))  # = isi(el): rows only
             p = paragraf_pertama(el)
             if p is None:
                 continue
@@ -452,20 +476,20 @@ def nomori_bookmark(root) -> None:
     per_nama: dict[str, object] = {}
     alias: dict[str, object] = {}  # old id of a dropped duplicate -> the kept start
     ditutup: set = set()
-    for el in list(root.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
-        lama = el.get(qn("w:id"), "")
-        if el.tag == qn("w:bookmarkStart"):
-            nama = el.get(qn("w:name"), "")
+    for el in list(root.iter(_BS, _BE)):
+        lama = el.get(_ID, "")
+        if el.tag == _BS:
+            nama = el.get(_NAME, "")
             if nama in per_nama:
                 alias[lama] = per_nama[nama]
                 el.getparent().remove(el)
                 continue
-            el.set(qn("w:id"), str(berikut))
+            el.set(_ID, str(berikut))
             berikut += 1
             per_nama[nama] = el
             terbuka.setdefault(lama, []).append(el)
             continue
-        nama = el.attrib.pop(qn("w:name"), None)
+        nama = el.attrib.pop(_NAME, None)
         start = per_nama.get(nama) if nama else None
         if start is None or start in ditutup:
             antre = [s for s in terbuka.get(lama, []) if s not in ditutup]
@@ -474,10 +498,10 @@ def nomori_bookmark(root) -> None:
             el.getparent().remove(el)
             continue
         ditutup.add(start)
-        el.set(qn("w:id"), start.get(qn("w:id")))
+        el.set(_ID, start.get(_ID))
     for start in per_nama.values():
         if start not in ditutup:
-            start.addnext(OxmlElement("w:bookmarkEnd", {qn("w:id"): start.get(qn("w:id"))}))
+            start.addnext(OxmlElement("w:bookmarkEnd", {_ID: start.get(_ID)}))
 
 
 # --- the list of parts, in custom document properties ---------------------------------------
@@ -594,12 +618,12 @@ def simpan_daftar(doc, ids: list[str]) -> None:
 def buang_tanda(root) -> None:
     """Remove lkj's value marks under root (headers and footers are not merged)."""
     mati = set()
-    for b in list(root.iter(qn("w:bookmarkStart"))):
-        if b.get(qn("w:name"), "").startswith(AWALAN):
-            mati.add(b.get(qn("w:id")))
+    for b in list(root.iter(_BS)):
+        if b.get(_NAME, "").startswith(AWALAN):
+            mati.add(b.get(_ID))
             b.getparent().remove(b)
-    for b in list(root.iter(qn("w:bookmarkEnd"))):
-        if b.get(qn("w:id")) in mati or b.get(qn("w:name"), "").startswith(AWALAN):
+    for b in list(root.iter(_BE)):
+        if b.get(_ID) in mati or b.get(_NAME, "").startswith(AWALAN):
             b.getparent().remove(b)
 
 

@@ -427,7 +427,11 @@ class Penggabung:
             if jenis != "N":
                 continue
             teks_baru = tanda.isi_antara(start_b, end_b)
-            if i not in lama:
+            if i not in lama:  # the figure's mark went with a person's retyping
+                seluruh = el_baru.tag == qn("w:p") and teks_paragraf(el_baru) == \
+                    " ".join(teks_baru.split())  # the block's own line already shows it
+                if teks_baru.strip() and not seluruh and teks_baru not in teks_paragraf(el_lama):
+                    self.hasil.angka_disunting.append(Catatan(tempat, _ringkas(teks_baru, 60)))
                 continue
             _, _, sidik_lama, start_l, end_l = lama[i]
             if start_l.getparent() is not end_l.getparent():

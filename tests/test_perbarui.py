@@ -472,3 +472,17 @@ def test_tanpa_grafik_drops_untouched_charts_like_buat(kasus, tmp_path):
     assert chart_figures(done.path) == {}
     fresh = build(kasus["buku"], tmp_path / "segar.docx", grafik=False).path
     assert baris(done.path) == baris(fresh)
+
+
+def test_readme_example_is_what_lkj_prints(kasus, tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```\nLaporan diperbarui:")
+    example = readme[start + 4:readme.index("```", start + 4)].splitlines()
+    laporan = tmp_path / "LKj-2024-KPU Kabupaten Maluku Tenggara.docx"
+    shutil.copy2(kasus["sunting"], laporan)
+    result = CliRunner().invoke(app, ["perbarui", str(kasus["buku"]), str(laporan)])
+    assert result.exit_code == 0, result.output
+    printed = result.output.splitlines()
+    assert printed[0] == f"Laporan diperbarui: {laporan.absolute()}"
+    assert printed[1] == example[1]
+    assert printed[2:] == example[2:]

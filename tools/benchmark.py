@@ -2,7 +2,7 @@
 
 The floor is the least any tool doing this job pays: start Python, load the workbook with
 openpyxl, open the template and save it with python-docx. Also printed: `lkj buat
---tanpa-grafik`, `lkj periksa`, the in-process stages, and each dependency's import time in a
+--tanpa-grafik`, `lkj periksa`, `lkj perbarui` on the report just written, the in-process stages, and each dependency's import time in a
 fresh process. Every process measurement is the median of --ulang runs.
 
 Usage: python tools/benchmark.py [BUKU_KERJA.xlsx] [--ulang N] [--akar FOLDER ...]
@@ -72,6 +72,11 @@ def _perintah(akar: Path, workbook: Path, tmp: Path) -> dict[str, list[str]]:
         "pipeline.build tanpa lapisan CLI (typer)": [
             sys.executable, "-c", TANPA_CLI, str(workbook), str(keluaran)],
         "`lkj periksa`": [sys.executable, "-m", "generator", "periksa", str(workbook)],
+        # The report `lkj buat` just wrote, merged with a fresh rendering (checkouts that have it).
+        **({"`lkj perbarui` (laporan dari `lkj buat`)": [
+            sys.executable, "-m", "generator", "perbarui", str(workbook), str(keluaran), "-o",
+            str(tmp / f"perbarui-{abs(hash(akar))}.docx")]}
+           if (akar / "generator" / "perbarui.py").exists() else {}),
         # Only where LibreOffice is found (generator.pdf); the row shows what --pdf adds.
         **({"`lkj buat --pdf` (LibreOffice)": [*buat, "--pdf"]} if _ada_libreoffice() else {}),
     }

@@ -65,6 +65,7 @@ _VAL = qn("w:val")
 _TR = qn("w:tr")
 _TBL = qn("w:tbl")
 _PSTYLE_PATH = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+_RPR = qn("w:rPr")
 # Temporary bookmark ids, unique across documents; nomori_bookmark numbers them 1, 2, ... after.
 _ID_SEMENTARA = itertools.count(10_000_000)
 
@@ -101,6 +102,7 @@ class Pencatat:
 
     def __init__(self) -> None:
         self.jalur: list[str] = []
+        self.terpasang = 0  # values turned into marks or stripped so far (pasang_nilai)
 
     def bungkus(self, value: object, teks: str) -> str:
         """`teks` (the value, already escaped for the template) between sentinels when it is a
@@ -117,27 +119,32 @@ def buang_sentinel(teks: str) -> str:
         PISAH, "").replace(AKHIR, "")
 
 
+_ADA = f'contains(., "{MULAI}") or contains(., "{PISAH}") or contains(., "{AKHIR}")'
+
+
 def pasang_nilai(root, pencatat: Pencatat) -> None:
     """Turn sentinel-wrapped values in run text into bookmarks around their runs (temporary
     names `_lkjTmp<n>`, named for good by `tandai`); strip sentinels everywhere else."""
-    ada = f'contains(., "{MULAI}") or contains(., "{PISAH}") or contains(., "{AKHIR}")'
-    for t in root.xpath(f"//w:t[{ada}]"):
-        if t.text and MULAI in t.text and t.getparent().tag == qn("w:r"):
-            _pecah_run(t, pencatat)
+    for t in root.xpath(f"//w:t[{_ADA}]"):
+        if t.text and MULAI in t.text and t.getparent().tag == _R:
+            pencatat.terpasang += _pecah_run(t)
+    if pencatat.terpasang >= len(pencatat.jalur):
+        return  # every value printed so far was in run text
     # values printed where no mark can go (attributes, field codes): plain text
-    for node in root.xpath(f"//text()[{ada}]"):
+    for node in root.xpath(f"//text()[{_ADA}]"):
         el = node.getparent()
         if node.is_text:
             el.text = buang_sentinel(el.text)
         elif node.is_tail:
             el.tail = buang_sentinel(el.tail)
-    for attr in root.xpath(f"//@*[{ada}]"):
+    for attr in root.xpath(f"//@*[{_ADA}]"):
         el = attr.getparent()
         el.set(attr.attrname, buang_sentinel(str(attr)))
 
 
-def _pecah_run(t, pencatat: Pencatat) -> None:
-    """Split the run of `t` around each sentinel-wrapped value and bookmark the value's run."""
+def _pecah_run(t) -> int:
+    """Split the run of `t` around each sentinel-wrapped value and bookmark the value's run;
+    returns how many values it held."""
     from copy import deepcopy
 
     r = t.getparent()
@@ -149,24 +156,23 @@ def _pecah_run(t, pencatat: Pencatat) -> None:
         potongan.append((m.group(2), int(m.group(1))))
         awal = m.end()
     potongan.append((teks[awal:], None))
-    anak = [c for c in r if c.tag != qn("w:rPr")]
-    if anak != [t]:  # a run with more than its text: keep it whole, values unmarked
+    potongan = [(isi_p, nomor) for isi_p, nomor in potongan if isi_p]
+    jumlah = sum(1 for _, nomor in potongan if nomor is not None)
+    if any(c is not t and c.tag != _RPR for c in r):  # more than its text: kept whole, unmarked
         t.text = buang_sentinel(teks)
-        return
-    for isi, nomor in potongan:
-        if not isi:
-            continue
-        baru = deepcopy(r)
-        baru.find(qn("w:t")).text = buang_sentinel(isi)
-        if nomor is None:
+        return jumlah
+    for n, (isi_p, nomor) in enumerate(potongan):
+        # the last piece reuses the run itself; the others are copies of it
+        baru = r if n == len(potongan) - 1 else deepcopy(r)
+        (t if baru is r else baru.find(_T)).text = buang_sentinel(isi_p)
+        if baru is not r:
             r.addprevious(baru)
-            continue
-        nama = f"{SEMENTARA}{nomor}"
-        bid = str(next(_ID_SEMENTARA))
-        r.addprevious(OxmlElement("w:bookmarkStart", {_ID: bid, _NAME: nama}))
-        r.addprevious(baru)
-        r.addprevious(OxmlElement("w:bookmarkEnd", {_ID: bid, _NAME: nama}))
-    r.getparent().remove(r)
+        if nomor is not None:
+            nama = f"{SEMENTARA}{nomor}"
+            bid = str(next(_ID_SEMENTARA))
+            baru.addprevious(r.makeelement(_BS, {_ID: bid, _NAME: nama}))
+            baru.addnext(r.makeelement(_BE, {_ID: bid, _NAME: nama}))
+    return jumlah
 
 
 # --- what a part holds ---------------------------------------------------------------------
@@ -324,8 +330,8 @@ def _nama(jenis: str, kunci: str, isi_teks: str) -> str:
 
 def _bookmark_titik(p, nama: str) -> None:
     bid = str(next(_ID_SEMENTARA))
-    start = OxmlElement("w:bookmarkStart", {_ID: bid, _NAME: nama})
-    end = OxmlElement("w:bookmarkEnd", {_ID: bid})
+    start = p.makeelement(_BS, {_ID: bid, _NAME: nama})
+    end = p.makeelement(_BE, {_ID: bid})
     ppr = p.find(_PPR)
     letak = 1 if ppr is not None else 0
     p.insert(letak, start)

@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph
 from typer.testing import CliRunner
 
 from doctools import ROOT, libreoffice, validate_docx
+from wordnum import tampilkan_nomor
 from generator import tanda
 from generator.cli import app
 from generator.pipeline import build, update
@@ -115,8 +116,9 @@ def edit_like_a_person(path: Path) -> None:
 
 
 def baris(path: Path) -> list[str]:
-    """The report as lines: each body paragraph, each table row as `| cell | cell`."""
-    doc = docx.Document(str(path))
+    """The report as lines, with Word's list and heading numbers as text (so a list the merge
+    split or renumbered shows): each body paragraph, each table row as `| cell | cell`."""
+    doc = tampilkan_nomor(docx.Document(str(path)))
     lines = []
     for el in doc.element.body:
         if el.tag == qn("w:p"):

@@ -53,8 +53,10 @@ def _impor(modul: str, ulang: int) -> float | None:
     return statistics.median(waktu)
 
 
-def _baris(label: str, kolom: list[float], lantai: list[float]) -> str:
-    sel = "".join(f" {d * 1000:7.0f} ms {d / f:5.2f}x |" for d, f in zip(kolom, lantai, strict=True))
+def _baris(label: str, kolom: list[float | None], lantai: list[float]) -> str:
+    """One row; a checkout without the command (an older commit) shows a dash."""
+    sel = "".join(f" {d * 1000:7.0f} ms {d / f:5.2f}x |" if d is not None else f" {'-':>17} |"
+                  for d, f in zip(kolom, lantai, strict=True))
     return f"| {label:<40} |{sel}"
 
 
@@ -121,7 +123,7 @@ def _proses(args, tmp: Path) -> None:
     kepala = "".join(f" {f'[{i + 1}] waktu':>10} /lantai |" for i in range(len(akar)))
     print(f"| {'apa':<40} |{kepala}\n|{'-' * 42}|" + f"{'-' * 21}|" * len(akar))
     for label in perintah[0]:
-        print(_baris(label, [median[(i, label)] for i in range(len(akar))], lantai))
+        print(_baris(label, [median.get((i, label)) for i in range(len(akar))], lantai))
 
 
 def _tahap(args, tmp: Path) -> None:

@@ -28,6 +28,10 @@ Workbook = Annotated[Path, typer.Argument(help="Buku kerja Excel (.xlsx) berisi 
                                           metavar="BUKU_KERJA", show_default=False,
                                           readable=False)]
 
+TemplatOption = Annotated[Path | None, typer.Option(
+    "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
+    show_default=False, readable=False)]
+
 
 def _echo_issues(issues: list[Issue] | tuple[Issue, ...], source: str) -> None:
     for issue in issues:
@@ -108,9 +112,7 @@ def buat(
         "--keluaran", "-o", metavar="LAPORAN",
         help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx).",
         show_default=False)] = None,
-    templat: Annotated[Path | None, typer.Option(
-        "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
-        show_default=False, readable=False)] = None,
+    templat: TemplatOption = None,
     timpa: Annotated[bool, typer.Option(
         "--timpa", help="Timpa laporan yang sudah disunting tangan (tanpa ini, laporan baru "
         "ditulis di sebelahnya).")] = False,
@@ -181,9 +183,7 @@ def perbarui(
         help="Tulis hasilnya ke berkas .docx ini dan biarkan LAPORAN apa adanya (tanpa ini, "
         "LAPORAN diperbarui di tempat setelah salinannya disimpan di sebelahnya).",
         show_default=False)] = None,
-    templat: Annotated[Path | None, typer.Option(
-        "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
-        show_default=False, readable=False)] = None,
+    templat: TemplatOption = None,
     tanpa_grafik: Annotated[bool, typer.Option(
         "--tanpa-grafik", help="Perbarui seperti laporan tanpa grafik: grafik buatan lkj yang "
         "tidak disunting dibuang (tanpa ini, grafik ikut diperbarui bila laporan memuat "

@@ -72,49 +72,52 @@ def _ringkas(teks: str, n: int = 90) -> str:
 
 
 class Tempat:
-    """Where each block of the new rendering sits: "Bab III, Tabel 3.1" and the like."""
+    """Where each block of the new rendering sits, as a person finds it: "Bab III, Tabel 3.1",
+    "Bab III, Grafik 3.6", "Kata Pengantar ("Puji syukur…")"."""
 
     def __init__(self, body) -> None:
         self.tempat: dict[int, str] = {}
-        bab, sub, n_bab = "", "", 0
         blok = list(tanda.blok(body))
         self._hidup = blok  # lxml proxies kept alive, so id() stays theirs
+        bab, sub, n_bab = "", "", 0
         for i, el in enumerate(blok):
-            if el.tag == qn("w:p"):
-                gaya = tanda._gaya(el)
-                teks = teks_paragraf(el)
+            sebelum = blok[i - 1] if i else None
+            sesudah = blok[i + 1] if i + 1 < len(blok) else None
+            if el.tag == qn("w:tbl"):  # a table is named by the caption above it
+                tempat = _di(bab, _label_caption(sebelum) or sub or "tabel")
+            else:
+                gaya, teks = tanda._gaya(el), teks_paragraf(el)
                 if gaya == "Heading1":
                     if el.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
                         n_bab += 1
                         bab = f"Bab {ROMAWI[n_bab - 1] if n_bab <= len(ROMAWI) else n_bab}"
-                    else:
+                    else:  # Kata Pengantar, Ikhtisar Eksekutif, Lampiran
                         bab = teks.title()
-                    sub = ""
-                    self.tempat[id(el)] = bab
-                    continue
-                if gaya in ("Heading2", "Heading3"):
+                    sub, tempat = "", bab
+                elif gaya in ("Heading2", "Heading3"):
                     sub = _ringkas(teks, 60)
-                if gaya == "Caption":
-                    self.tempat[id(el)] = f"{bab}, {_label(teks)}"
-                    continue
-                label = ""
-                if el.find(f".//{qn('w:drawing')}") is not None and i + 1 < len(blok):
-                    nxt = blok[i + 1]
-                    if nxt.tag == qn("w:p") and tanda._gaya(nxt) == "Caption":
-                        label = _label(teks_paragraf(nxt))
-                kini = label or (sub if sub and gaya not in ("Heading2", "Heading3") else "")
-                if gaya in ("Heading2", "Heading3"):
-                    kini = sub
-                self.tempat[id(el)] = ", ".join(filter(None, (bab, kini))) + (
-                    "" if label or gaya.startswith("Heading") else f" (\"{_ringkas(teks, 40)}\")")
-            else:
-                label = ""
-                if i and blok[i - 1].tag == qn("w:p") and tanda._gaya(blok[i - 1]) == "Caption":
-                    label = _label(teks_paragraf(blok[i - 1]))
-                self.tempat[id(el)] = ", ".join(filter(None, (bab, label or sub or "tabel")))
+                    tempat = _di(bab, sub)
+                elif gaya == "Caption":
+                    tempat = _di(bab, _label(teks))
+                elif el.find(f".//{qn('w:drawing')}") is not None and _label_caption(sesudah):
+                    tempat = _di(bab, _label_caption(sesudah))  # a chart, captioned below
+                else:
+                    tempat = _di(bab, sub) + f' ("{_ringkas(teks, 40)}")'
+            self.tempat[id(el)] = tempat
 
     def __call__(self, el) -> str:
         return self.tempat.get(id(el), "")
+
+
+def _di(*bagian: str) -> str:
+    return ", ".join(b for b in bagian if b)
+
+
+def _label_caption(el) -> str:
+    """`Tabel 3.1` when `el` is a caption paragraph, else ""."""
+    if el is None or el.tag != qn("w:p") or tanda._gaya(el) != "Caption":
+        return ""
+    return _label(teks_paragraf(el))
 
 
 def _label(caption: str) -> str:
@@ -350,7 +353,7 @@ class Penggabung:
             else:
                 self.hasil.tak_ditulis_lagi.append(Catatan(_ringkas(_isi_ringkas(el))))
         sebelumnya = None
-        for n, (el_baru, i) in enumerate(zip(anak_baru, id_baru)):
+        for n, (el_baru, i) in enumerate(zip(anak_baru, id_baru, strict=True)):
             if _daftar_isi_p(el_baru):
                 continue
             if i and i in lama_per_id:
@@ -374,8 +377,7 @@ class Penggabung:
                 self.hasil.dihapus.append(Catatan(self._tempat(el_baru), _isi_ringkas(el_baru)))
                 continue
             el = self.impor(el_baru)
-            tempat = self._letak(induk, sebelumnya, anak_baru[n + 1:], id_baru[n + 1:],
-                                 lama_per_id)
+            tempat = self._letak(induk, sebelumnya, id_baru[n + 1:], lama_per_id)
             if tempat is None:
                 self.hasil.tak_ditempatkan.append(Catatan(self._tempat(el_baru),
                                                           _isi_ringkas(el_baru)))
@@ -386,7 +388,7 @@ class Penggabung:
                 self.hasil.ditambahkan.append(Catatan(self._tempat(el_baru), _isi_ringkas(el_baru)))
             sebelumnya = el
 
-    def _letak(self, induk, sebelumnya, berikut: list, id_berikut: list, lama_per_id):
+    def _letak(self, induk, sebelumnya, id_berikut: list, lama_per_id):
         """Where a new part goes: after the part before it and the person's own blocks that
         follow that part; else before the next part that is still in the report."""
         if sebelumnya is not None:
@@ -397,7 +399,7 @@ class Penggabung:
                 jangkar = nxt
                 nxt = jangkar.getnext()
             return "setelah", jangkar
-        for el, i in zip(berikut, id_berikut):
+        for i in id_berikut:
             if i in lama_per_id and lama_per_id[i].getparent() is induk:
                 return "sebelum", lama_per_id[i]
         return None
@@ -566,7 +568,9 @@ def daftar_caption(body, label: str) -> None:
     included, each with the number nomori_caption gave it."""
     from generator.selesai import isi_daftar
 
-    cocok = (lambda instr: f'\\c "{label}"' in instr)
+    def cocok(instr: str) -> bool:
+        return f'\\c "{label}"' in instr
+
     wilayah = next((w for instr, w in Penggabung._daftar_isi(body).items() if cocok(instr)),
                    None)
     if wilayah is None:

@@ -125,19 +125,28 @@ def _check_destination(workbook: Path, out: Path | None, template: Path | None) 
         check_destination(out, (workbook, template))
 
 
+def _contents(checked: Checked, template: Path | None, grafik: bool,
+              step: Callable[[str], None]):
+    """The report's contents (report.Report), charts drawn unless `grafik` is off; a customised
+    template is checked against them before anything is rendered."""
+    from . import report
+
+    step("menyusun isi dan grafik" if grafik else "menyusun isi")
+    charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
+    laporan = report.build(checked.loaded.data, checked.hasil, charts)
+    if template is not None:
+        _check_template(template, laporan.context)
+    return laporan
+
+
 def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: bool, grafik: bool,
            step: Callable[[str], None]) -> Built:
-    from . import report
     from .output import atomic_target, choose_target, reason, stamp
     from .render import render_report
 
     target, moved = choose_target(wanted, overwrite)
     try:
-        step("menyusun isi dan grafik" if grafik else "menyusun isi")
-        charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
-        laporan = report.build(checked.loaded.data, checked.hasil, charts)
-        if template is not None:
-            _check_template(template, laporan.context)
+        laporan = _contents(checked, template, grafik, step)
         with atomic_target(target) as temp:
             step("menulis dokumen")
             render_report(laporan.context, temp, template)
@@ -235,7 +244,6 @@ def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
 
     import docx
 
-    from . import report
     from .output import PROPERTY, atomic_target, keep_copy, reason
     from .perbarui import BukanLaporanLkj, Penggabung
     from .render import render_report
@@ -244,11 +252,7 @@ def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
     # A report made without charts stays without: charts are drawn only when it has some.
     grafik = grafik and _has_charts(laporan)
     try:
-        step("menyusun isi dan grafik" if grafik else "menyusun isi")
-        charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
-        laporan_baru = report.build(checked.loaded.data, checked.hasil, charts)
-        if template is not None:
-            _check_template(template, laporan_baru.context)
+        laporan_baru = _contents(checked, template, grafik, step)
         with tempfile.TemporaryDirectory(prefix="lkj-") as folder:
             baru_path = render_report(laporan_baru.context, Path(folder) / "baru.docx", template)
             step("menggabungkan")

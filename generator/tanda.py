@@ -26,6 +26,7 @@ characters (`bungkus`); `pasang_nilai` turns those into bookmarks right after re
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import re
@@ -308,10 +309,8 @@ def data_grafik(drawing, package_part) -> str:
         for pt in ser.iter(f"{{{_C}}}pt"):
             v = pt.find(f"{{{_C}}}v")
             teks = (v.text or "").strip() if v is not None else ""
-            try:
+            with contextlib.suppress(ValueError):
                 teks = f"{float(teks):.6g}"
-            except ValueError:
-                pass
             nilai.append(f"{pt.get('idx')}={teks}")
         nilai.append(";")
     return "|".join(nilai)

@@ -9,6 +9,7 @@ AWALAN, types PARAGRAF_BARU as a new paragraph after it, and stores the document
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -64,10 +65,8 @@ def main() -> int:
                 break
         doc.storeToURL(Path(dst).resolve().as_uri(), (_prop("FilterName", "MS Word 2007 XML"),))
         doc.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the bridge goes down with the office
             desktop.terminate()
-        except Exception:  # the bridge goes down with the office
-            pass
         return 0 if found else 3
     finally:
         try:

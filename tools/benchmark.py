@@ -2,8 +2,9 @@
 
 The floor is the least any tool doing this job pays: start Python, load the workbook with
 openpyxl, open the template and save it with python-docx. Also printed: `lkj buat
---tanpa-grafik`, `lkj periksa`, `lkj perbarui` on the report just written, the in-process stages, and each dependency's import time in a
-fresh process. Every process measurement is the median of --ulang runs.
+--tanpa-grafik`, `lkj periksa`, `lkj perbarui` on the report just written, the in-process
+stages, and each dependency's import time in a fresh process. Every process measurement is the
+median of --ulang runs.
 
 Usage: python tools/benchmark.py [BUKU_KERJA.xlsx] [--ulang N] [--akar FOLDER ...]
 (--akar, repeatable, runs the processes from other checkouts side by side, e.g. an older commit

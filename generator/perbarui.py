@@ -35,6 +35,9 @@ from generator.selesai import teks_paragraf
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _ATRIBUT_REL = ("id", "embed", "link", "pict", "dm", "lo", "qs", "cs")
+# the elements an imported part needs followed: relationship ids, list numbers, styles
+_XPATH_REL = "descendant-or-self::*[" + " or ".join(f"@r:{a}" for a in _ATRIBUT_REL) + "]"
+_XPATH_GAYA = "descendant-or-self::*[self::w:pStyle or self::w:rStyle or self::w:tblStyle]"
 _RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -152,18 +155,16 @@ class Pengimpor:
 
     def __call__(self, el):
         salinan = deepcopy(el)
-        for node in salinan.iter():
-            if not isinstance(node.tag, str):
-                continue
+        for node in salinan.xpath(_XPATH_REL):
             for nama in _ATRIBUT_REL:
                 kunci = f"{{{_R}}}{nama}"
                 rid = node.get(kunci)
                 if rid:
                     node.set(kunci, self._rel(rid))
-            if node.tag == qn("w:numId"):
-                node.set(qn("w:val"), self._nomor(node.get(qn("w:val"))))
-            elif node.tag in (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle")):
-                self._gaya(node.get(qn("w:val")))
+        for node in salinan.xpath("descendant-or-self::w:numId"):
+            node.set(qn("w:val"), self._nomor(node.get(qn("w:val"))))
+        for node in salinan.xpath(_XPATH_GAYA):
+            self._gaya(node.get(qn("w:val")))
         return salinan
 
     def _rel(self, rid: str) -> str:
@@ -274,7 +275,7 @@ class Penggabung:
         self.impor = Pengimpor(lama, baru)
         self.tempat = Tempat(baru.element.body)
         self.hasil = HasilGabung()
-        self.tanda_baru = tanda.tanda_di(baru.element.body)
+        self.tanda_baru = tanda.sidik_di(baru.element.body)
         self._tabel = ""  # the place of the table whose rows are being merged
         _geser_bookmark(lama.element.body, baru.element.body)
 
@@ -286,7 +287,7 @@ class Penggabung:
             return ""
         for b in p.findall(qn("w:bookmarkStart")):
             m = tanda.POLA.match(b.get(qn("w:name"), ""))
-            if m and m.group(1) == jenis and semua.get(m.group(2), (None,) * 4)[3] is b:
+            if m and m.group(1) == jenis and m.group(2) in semua:
                 return m.group(2)
         return ""
 
@@ -303,7 +304,7 @@ class Penggabung:
 
     def gabung(self) -> HasilGabung:
         body_lama, body_baru = self.lama.element.body, self.baru.element.body
-        self.tanda_lama = tanda.tanda_di(body_lama)
+        self.tanda_lama = tanda.sidik_di(body_lama)
         if not self.tanda_lama:
             raise BukanLaporanLkj("tanda")
         _buang_bookmark_toc(body_lama)
@@ -325,7 +326,7 @@ class Penggabung:
                 start=1):
             doc_pr.set("id", str(n))
         _buang_rel_yatim(self.lama.part)
-        ada = {m[1] for m in tanda.tanda_di(body_lama).values() if m[0] != "N"}
+        ada = {m[1] for m in tanda.sidik_di(body_lama).values() if m[0] != "N"}
         tetap_dihapus = {i for i in self._semua_baru if i[:tanda.PANJANG_DAFTAR] in self.daftar_lama}
         self.hasil.daftar = sorted(ada | tetap_dihapus)
         return self.hasil
@@ -349,7 +350,7 @@ class Penggabung:
             if i in sisa:
                 continue
             if self._utuh(self.tanda_lama[i], el):
-                el.getparent().remove(el)
+                _buang(el)
             else:
                 self.hasil.tak_ditulis_lagi.append(Catatan(_ringkas(_isi_ringkas(el))))
         sebelumnya = None
@@ -364,7 +365,7 @@ class Penggabung:
                         self.hasil.diperbarui += 1
                     el = self.impor(el_baru)
                     el_lama.addprevious(el)
-                    el_lama.getparent().remove(el_lama)
+                    _buang(el_lama)
                 else:
                     el = el_lama
                     self._sunting(el_lama, el_baru)
@@ -450,7 +451,7 @@ class Penggabung:
             if kini == teks_baru:
                 continue
             for el in _antara(start_l, end_l):
-                el.getparent().remove(el)
+                _buang(el)
             for el in _antara(start_b, end_b):
                 end_l.addprevious(self.impor(el))
             start_l.set(qn("w:name"), start_b.get(qn("w:name")))
@@ -490,7 +491,7 @@ class Penggabung:
                 break
             el = el.getnext()
         for el in hapus:
-            el.getparent().remove(el)
+            _buang(el)
 
 
 def _geser_bookmark(body_lama, body_baru) -> None:
@@ -505,6 +506,13 @@ def _geser_bookmark(body_lama, body_baru) -> None:
 
 def _daftar_isi_p(el) -> bool:
     return el.tag == qn("w:p") and tanda.daftar_isi(el)
+
+
+def _buang(el) -> None:
+    """Take a replaced part out of the report. Emptied first: lxml detaches a large subtree
+    (a 1.000-row table) in time that grows with the square of its size, an empty one at once."""
+    el.clear()
+    el.getparent().remove(el)
 
 
 def _kosong(el) -> bool:
@@ -597,7 +605,7 @@ def daftar_caption(body, label: str) -> None:
     el = awal.getnext()
     while el is not None and awal is not akhir:
         berikut = el.getnext()
-        el.getparent().remove(el)
+        _buang(el)
         if el is akhir:
             break
         el = berikut

@@ -2,6 +2,8 @@
 
 Usage: python tools/benchmark_scale.py [--indikator 5 50 500 2000] [--grafik-sampai 500]
 
+`lkj perbarui` is timed on each report `lkj buat` just wrote (the same figures merged back).
+
 Each row is one fresh process (`python -m generator ...`); peak memory is that process's maximum
 resident set size (POSIX; shown as "-" elsewhere). Workbooks are built in a temporary folder with
 the tests' builders: N indicators in N/40 sasaran, a formatted cell at row 1048576 of the sample,
@@ -60,6 +62,12 @@ def scale_rows(folder: Path, counts: list[int], grafik_sampai: int) -> list[str]
             rows.append(_row(f"`lkj buat`, {n} indikator",
                              run(["buat", str(workbook), "-o", out, "--timpa"])))
             print(rows[-1], flush=True)
+        # the report just written (with charts up to --grafik-sampai) takes the same figures
+        hasil = folder / f"perbarui-{n}.docx"
+        hasil.unlink(missing_ok=True)
+        rows.append(_row(f"`lkj perbarui`, {n} indikator",
+                         run(["perbarui", str(workbook), out, "-o", str(hasil)])))
+        print(rows[-1], flush=True)
     return rows
 
 

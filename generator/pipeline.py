@@ -226,9 +226,10 @@ def _check_report(laporan: Path) -> None:
                        "berkas yang ditulis") from exc
     if f'w:name="{AWALAN}'.encode() not in xml:
         raise LkjError(
-            f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, atau "
-            "semua tandanya sudah hilang), jadi angkanya tidak dapat diperbarui; buat laporan "
-            "baru dengan: lkj buat BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")
+            f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, dibuat "
+            "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang), jadi "
+            "angkanya tidak dapat diperbarui; buat laporan baru dengan: lkj buat "
+            "BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")
 
 
 def _has_charts(laporan: Path) -> bool:

@@ -517,3 +517,56 @@ def test_a_second_round_keeps_everything_from_the_first(kasus, tmp_path):
     assert [c.baru[:len(TERHAPUS)] for c in done.hasil.dihapus] == [TERHAPUS]
     errors, output = validate_docx(laporan)
     assert errors == 0, output
+
+
+def _new_sasaran(path: Path) -> Path:
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Kinerja"]
+    ws["A7"], ws["B7"], ws["C7"], ws["E7"], ws["F7"] = (
+        "Meningkatnya kualitas layanan informasi publik", "Persentase permohonan informasi yang "
+        "dijawab tepat waktu", "%", 100, 96)
+    ws["I7"] = "Empat permohonan dijawab melewati batas karena datanya masih direkapitulasi."
+    wb.save(path)
+    return path
+
+
+def test_a_new_sasaran_goes_where_it_belongs(kasus, tmp_path):
+    """A third sasaran: its Bab III section, table rows and chart come in where a fresh report
+    has them, in an untouched report and around a person's edits alike."""
+    buku = _new_sasaran(tmp_path / "sasaran3.xlsx")
+    fresh = build(buku, tmp_path / "segar.docx").path
+    untouched = update(buku, kasus["asli"], tmp_path / "utuh.docx")
+    assert baris(untouched.path) == baris(fresh)
+    assert chart_figures(untouched.path) == chart_figures(fresh)
+    edited = update(buku, kasus["sunting"], tmp_path / "sunting.docx")
+    lines = baris(fresh)
+    foreword = next(x for x in lines if x.startswith("Puji syukur"))
+    row = next(x for x in lines if x.startswith("| IK 1.3 |") and "| 79% |" not in x
+               and "| 77,29% | 103,05 |" in x)
+    trend = next(x for x in lines if x.startswith(TERHAPUS))
+    expected = {"- " + foreword, "+ " + TAMBAHAN,
+                "+ " + foreword.replace("Puji syukur", "Puji dan syukur"),
+                "+ " + CATATAN + SISIPAN, "+ ", "+ | Tabel staf | ", "+ |  | isi staf",
+                "- " + row, "+ " + row.replace("| 77,29% |", "| 77,3% |"), "- " + trend}
+    diff = {line for line in difflib.ndiff(lines, baris(edited.path)) if line[:2] in ("- ", "+ ")}
+    assert diff == expected, "\n".join(sorted(diff ^ expected))
+    errors, output = validate_docx(edited.path)
+    assert errors == 0, output
+
+
+def test_an_indicator_dropped_from_the_workbook_leaves_the_report(kasus, tmp_path):
+    """IK 1.2 deleted from the workbook (its row removed, the rows below move up): an untouched
+    report reads exactly like a fresh one, its parts gone and the later codes renumbered."""
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Kinerja"]
+    assert ws["B3"].value.startswith("Persentase peningkatan pelayanan terhadap partai")
+    ws.delete_rows(3)
+    buku = tmp_path / "tanpa-ik12.xlsx"
+    wb.save(buku)
+    fresh = build(buku, tmp_path / "segar.docx").path
+    done = update(buku, kasus["asli"], tmp_path / "hasil.docx")
+    assert baris(done.path) == baris(fresh)
+    assert chart_figures(done.path) == chart_figures(fresh)
+    assert done.hasil.tak_ditulis_lagi == [] and done.hasil.dihapus == []
+    errors, output = validate_docx(done.path)
+    assert errors == 0, output

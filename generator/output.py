@@ -24,7 +24,6 @@ CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
                "custom-properties")
-_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
 def fingerprint(path: Path) -> str:
@@ -57,7 +56,7 @@ def is_untouched(path: Path) -> bool:
 def stamp(path: Path) -> None:
     """Record the fingerprint as a custom document property (File > Info > Properties in Word);
     the document's other custom properties (lkj's list of parts, a person's own) are kept."""
-    from .tanda import ubah_properti
+    from .properti import ubah_properti
 
     value = fingerprint(path)
     stamped = path.with_name(path.name + ".stamp")

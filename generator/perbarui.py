@@ -20,24 +20,17 @@ when fields are updated), captions are renumbered, bookmarks and drawing ids mad
 
 from __future__ import annotations
 
-import io
-from copy import deepcopy
 from dataclasses import dataclass, field
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
-from generator import tanda
+from generator import daftar, tanda
 from generator.errors import LkjError
+from generator.impor import Pengimpor
 from generator.selesai import teks_paragraf
 
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_ATRIBUT_REL = ("id", "embed", "link", "pict", "dm", "lo", "qs", "cs")
-# the elements an imported part needs followed: relationship ids, list numbers, styles
-_XPATH_REL = "descendant-or-self::*[" + " or ".join(f"@r:{a}" for a in _ATRIBUT_REL) + "]"
-_XPATH_GAYA = "descendant-or-self::*[self::w:pStyle or self::w:rStyle or self::w:tblStyle]"
 _RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -129,142 +122,6 @@ def _label(caption: str) -> str:
     return " ".join(kata[:2]) if len(kata) >= 2 else caption
 
 
-# --- importing parts of the new rendering into the edited report ---------------------------
-
-
-class Pengimpor:
-    """Copies elements of the new rendering into the report: relationships (pictures, charts,
-    links), list numbering and styles follow them."""
-
-    def __init__(self, lama, baru) -> None:
-        self.lama, self.baru = lama, baru
-        self.rel: dict[str, str] = {}
-        self.num: dict[str, str] = {}
-        self._num_lama = lama.part.numbering_part.element
-        self._num_baru = baru.part.numbering_part.element
-        self._gaya_lama = lama.styles.element
-        self._gaya_baru = baru.styles.element
-        ada = {s.get(qn("w:styleId")) for s in self._gaya_lama.findall(qn("w:style"))}
-        self._gaya_ada = ada
-
-    def pasangkan_nomor(self, el_lama, el_baru) -> None:
-        """A replaced block's list stays the list it was in: new numId -> the old one."""
-        a, b = _num_id(el_lama), _num_id(el_baru)
-        if a and b and b not in self.num:
-            self.num[b] = a
-
-    def __call__(self, el):
-        salinan = deepcopy(el)
-        for node in salinan.xpath(_XPATH_REL):
-            for nama in _ATRIBUT_REL:
-                kunci = f"{{{_R}}}{nama}"
-                rid = node.get(kunci)
-                if rid:
-                    node.set(kunci, self._rel(rid))
-        for node in salinan.xpath("descendant-or-self::w:numId"):
-            node.set(qn("w:val"), self._nomor(node.get(qn("w:val"))))
-        for node in salinan.xpath(_XPATH_GAYA):
-            self._gaya(node.get(qn("w:val")))
-        return salinan
-
-    def _rel(self, rid: str) -> str:
-        if rid in self.rel:
-            return self.rel[rid]
-        bagian_baru, bagian_lama = self.baru.part, self.lama.part
-        rel = bagian_baru.rels.get(rid)
-        if rel is None:
-            return rid
-        if rel.is_external:
-            baru = bagian_lama.relate_to(rel.target_ref, rel.reltype, is_external=True)
-        elif rel.reltype == RT.IMAGE:
-            baru, _ = bagian_lama.get_or_add_image(io.BytesIO(rel.target_part.blob))
-        else:
-            baru = bagian_lama.relate_to(_salin_part(rel.target_part, bagian_lama.package),
-                                         rel.reltype)
-        self.rel[rid] = baru
-        return baru
-
-    def _nomor(self, num_id: str) -> str:
-        if num_id in self.num or num_id in ("0", None):
-            return self.num.get(num_id, num_id)
-        num = next((n for n in self._num_baru.findall(qn("w:num"))
-                    if n.get(qn("w:numId")) == num_id), None)
-        if num is None:
-            return num_id
-        abstrak_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-        abstrak = next(a for a in self._num_baru.findall(qn("w:abstractNum"))
-                       if a.get(qn("w:abstractNumId")) == abstrak_id)
-        id_abstrak = self._abstrak_sama(abstrak)
-        ids = [int(n.get(qn("w:numId"))) for n in self._num_lama.findall(qn("w:num"))]
-        baru = str(max(ids, default=0) + 1)
-        salinan = deepcopy(num)
-        salinan.set(qn("w:numId"), baru)
-        salinan.find(qn("w:abstractNumId")).set(qn("w:val"), id_abstrak)
-        self._num_lama.append(salinan)
-        self.num[num_id] = baru
-        return baru
-
-    def _abstrak_sama(self, abstrak) -> str:
-        """The old numbering's abstractNum equal to this one, else a copy of it."""
-        def inti(a) -> bytes:
-            a = deepcopy(a)
-            a.attrib.pop(qn("w:abstractNumId"), None)
-            for el in list(a):
-                if el.tag in (qn("w:nsid"), qn("w:tmpl")):
-                    a.remove(el)
-            return etree.tostring(a, method="c14n")
-
-        kunci = inti(abstrak)
-        semua = self._num_lama.findall(qn("w:abstractNum"))
-        for a in semua:
-            if inti(a) == kunci:
-                return a.get(qn("w:abstractNumId"))
-        baru = str(max((int(a.get(qn("w:abstractNumId"))) for a in semua), default=-1) + 1)
-        salinan = deepcopy(abstrak)
-        salinan.set(qn("w:abstractNumId"), baru)
-        nums = self._num_lama.findall(qn("w:num"))
-        if nums:
-            nums[0].addprevious(salinan)
-        elif semua:
-            semua[-1].addnext(salinan)
-        else:
-            self._num_lama.insert(0, salinan)
-        return baru
-
-    def _gaya(self, style_id: str | None) -> None:
-        """A style the report lost (its unused styles were removed) comes from the new one."""
-        while style_id and style_id not in self._gaya_ada:
-            gaya = next((s for s in self._gaya_baru.findall(qn("w:style"))
-                         if s.get(qn("w:styleId")) == style_id), None)
-            if gaya is None:
-                return
-            self._gaya_lama.append(deepcopy(gaya))
-            self._gaya_ada.add(style_id)
-            dasar = gaya.find(qn("w:basedOn"))
-            style_id = dasar.get(qn("w:val")) if dasar is not None else None
-
-
-def _num_id(el) -> str:
-    num = el.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}") if el.tag == qn("w:p") \
-        else None
-    return num.get(qn("w:val")) if num is not None else ""
-
-
-def _salin_part(part, package):
-    """A copy of `part` (and the internal parts it points to) in `package`, under a free name."""
-    import re
-
-    pola = re.sub(r"\d*(\.\w+)$", r"%d\1", str(part.partname))
-    salinan = Part(package.next_partname(pola), part.content_type, part.blob, package)
-    for rel in part.rels.values():
-        if rel.is_external:
-            salinan.rels.get_or_add_ext_rel(rel.reltype, rel.target_ref)
-        else:
-            anak = _salin_part(rel.target_part, package)
-            salinan.rels.add_relationship(rel.reltype, anak, rel.rId)
-    return salinan
-
-
 # --- the merge -----------------------------------------------------------------------------
 
 
@@ -307,19 +164,19 @@ class Penggabung:
         self.tanda_lama = tanda.sidik_di(body_lama)
         if not self.tanda_lama:
             raise BukanLaporanLkj("tanda")
-        _buang_bookmark_toc(body_lama)
-        daftar_lama = self._daftar_isi(body_lama)
-        daftar_baru = self._daftar_isi(body_baru)
+        daftar.buang_bookmark_toc(body_lama)
+        daftar_lama = daftar.wilayah_daftar(body_lama)
+        daftar_baru = daftar.wilayah_daftar(body_baru)
         self._urutan(body_lama, list(tanda.blok(body_lama)), list(tanda.blok(body_baru)),
                      jenis=lambda el: "B" if el.tag == qn("w:p") else "T")
         for instr, (awal, akhir) in daftar_baru.items():
-            self._ganti_daftar(daftar_lama.get(instr), awal, akhir)
+            daftar.ganti_daftar(daftar_lama.get(instr), awal, akhir, self.impor)
         for instr, wilayah in daftar_lama.items():  # a list the new report no longer has
             if instr not in daftar_baru:
-                self._ganti_daftar(wilayah, None, None)
-        nomori_caption(body_lama)
+                daftar.ganti_daftar(wilayah, None, None, self.impor)
+        daftar.nomori_caption(body_lama)
         for label in ("Tabel", "Grafik"):
-            daftar_caption(body_lama, label)
+            daftar.daftar_caption(body_lama, label)
         tanda.nomori_bookmark(body_lama)
         for n, doc_pr in enumerate(body_lama.iter(
                 "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"),
@@ -339,7 +196,7 @@ class Penggabung:
         """Merge one sequence: the body's blocks, or one table's rows."""
         lama_per_id: dict[str, object] = {}
         for el in anak_lama:
-            if _daftar_isi_p(el):  # contents lists are renewed whole (_ganti_daftar)
+            if daftar.daftar_isi_p(el):  # contents lists are renewed whole (daftar.ganti_daftar)
                 continue
             i = self._id(el, jenis(el), self.tanda_lama)
             if i and i not in lama_per_id:
@@ -350,12 +207,12 @@ class Penggabung:
             if i in sisa:
                 continue
             if self._utuh(self.tanda_lama[i], el):
-                _buang(el)
+                daftar.buang(el)
             else:
                 self.hasil.tak_ditulis_lagi.append(Catatan(_ringkas(_isi_ringkas(el))))
         sebelumnya = None
         for n, (el_baru, i) in enumerate(zip(anak_baru, id_baru, strict=True)):
-            if _daftar_isi_p(el_baru):
+            if daftar.daftar_isi_p(el_baru):
                 continue
             if i and i in lama_per_id:
                 el_lama = lama_per_id[i]
@@ -365,11 +222,11 @@ class Penggabung:
                         self.hasil.diperbarui += 1
                     el = self.impor(el_baru)
                     el_lama.addprevious(el)
-                    _buang(el_lama)
+                    daftar.buang(el_lama)
                 else:
                     el = el_lama
                     self._sunting(el_lama, el_baru)
-                    _bawa_bookmark_toc(el_baru, el_lama)
+                    daftar.bawa_bookmark_toc(el_baru, el_lama)
                 sebelumnya = el
                 continue
             if i and i[:tanda.PANJANG_DAFTAR] in self.daftar_lama:
@@ -451,48 +308,10 @@ class Penggabung:
             if kini == teks_baru:
                 continue
             for el in _antara(start_l, end_l):
-                _buang(el)
+                daftar.buang(el)
             for el in _antara(start_b, end_b):
                 end_l.addprevious(self.impor(el))
             start_l.set(qn("w:name"), start_b.get(qn("w:name")))
-
-    # contents lists
-    @staticmethod
-    def _daftar_isi(body) -> dict[str, tuple]:
-        """Each TOC field: instruction -> (first, last) paragraph of its region."""
-        hasil = {}
-        blok = list(tanda.blok(body))
-        for n, p in enumerate(blok):
-            for instr in p.iter(qn("w:instrText")):
-                teks = (instr.text or "").strip()
-                if teks.startswith("TOC"):
-                    akhir = n
-                    while akhir + 1 < len(blok) and _daftar_isi_p(blok[akhir + 1]):
-                        akhir += 1
-                    hasil[" ".join(teks.split())] = (p, blok[akhir])
-        return hasil
-
-    def _ganti_daftar(self, lama, awal, akhir) -> None:
-        """The old contents list's lines replaced by the new one's (none: removed)."""
-        if lama is None:
-            return
-        l_awal, l_akhir = lama
-        el = l_awal
-        hapus = []
-        while el is not None:
-            hapus.append(el)
-            if el is l_akhir:
-                break
-            el = el.getnext()
-        el = awal
-        while el is not None:
-            l_awal.addprevious(self.impor(el))
-            if el is akhir:
-                break
-            el = el.getnext()
-        for el in hapus:
-            _buang(el)
-
 
 def _geser_bookmark(body_lama, body_baru) -> None:
     """The new rendering's bookmark ids above the report's, so none is shared while merging."""
@@ -502,17 +321,6 @@ def _geser_bookmark(body_lama, body_baru) -> None:
     for b in body_baru.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
         if (b.get(qn("w:id")) or "").isdigit():
             b.set(qn("w:id"), str(int(b.get(qn("w:id"))) + geser))
-
-
-def _daftar_isi_p(el) -> bool:
-    return el.tag == qn("w:p") and tanda.daftar_isi(el)
-
-
-def _buang(el) -> None:
-    """Take a replaced part out of the report. Emptied first: lxml detaches a large subtree
-    (a 1.000-row table) in time that grows with the square of its size, an empty one at once."""
-    el.clear()
-    el.getparent().remove(el)
 
 
 def _kosong(el) -> bool:
@@ -540,138 +348,6 @@ def _isi_ringkas(el) -> str:
     if any(nama):
         return "grafik " + ", ".join(filter(None, nama))
     return _ringkas(teks_paragraf(el))
-
-
-def _buang_bookmark_toc(body) -> None:
-    """lkj's own heading bookmarks (`_Toc_lkj_N`) go; the new contents lists bring theirs."""
-    mati = set()
-    for b in list(body.iter(qn("w:bookmarkStart"))):
-        if b.get(qn("w:name"), "").startswith("_Toc_lkj_"):
-            mati.add(b.get(qn("w:id")))
-            b.getparent().remove(b)
-    for b in list(body.iter(qn("w:bookmarkEnd"))):
-        if b.get(qn("w:id")) in mati:
-            b.getparent().remove(b)
-
-
-def _bawa_bookmark_toc(dari, ke) -> None:
-    """A kept (edited) heading or caption takes the new rendering's `_Toc_lkj_N` bookmark,
-    which the new contents lists point to."""
-    if dari.tag != qn("w:p") or ke.tag != qn("w:p"):
-        return
-    for start in dari.findall(qn("w:bookmarkStart")):
-        if not start.get(qn("w:name"), "").startswith("_Toc_lkj_"):
-            continue
-        bid = start.get(qn("w:id"))
-        ppr = ke.find(qn("w:pPr"))
-        ke.insert(1 if ppr is not None else 0, deepcopy(start))
-        end = next((e for e in dari.iter(qn("w:bookmarkEnd")) if e.get(qn("w:id")) == bid),
-                   None)
-        if end is not None:
-            ke.append(deepcopy(end))
-
-
-def daftar_caption(body, label: str) -> None:
-    """Daftar Tabel or Daftar Grafik made again from the report's captions, a person's own
-    included, each with the number nomori_caption gave it."""
-    from generator.selesai import isi_daftar
-
-    def cocok(instr: str) -> bool:
-        return f'\\c "{label}"' in instr
-
-    wilayah = next((w for instr, w in Penggabung._daftar_isi(body).items() if cocok(instr)),
-                   None)
-    if wilayah is None:
-        return
-    entri = []
-    nama_ada = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
-    n = 0
-    for p in body.iter(qn("w:p")):
-        if _daftar_isi_p(p) or _label_seq(p) != label:
-            continue
-        nama = next((b.get(qn("w:name")) for b in p.findall(qn("w:bookmarkStart"))
-                     if b.get(qn("w:name"), "").startswith("_Toc")), None)
-        if nama is None:
-            n += 1
-            while f"_Toc_lkj_s{n}" in nama_ada:
-                n += 1
-            nama = f"_Toc_lkj_s{n}"
-            nama_ada.add(nama)
-            _bookmark_paragraf(p, nama)
-        entri.append((1, teks_paragraf(p), nama))
-    if not entri:
-        return
-    awal, akhir = wilayah
-    el = awal.getnext()
-    while el is not None and awal is not akhir:
-        berikut = el.getnext()
-        _buang(el)
-        if el is akhir:
-            break
-        el = berikut
-    isi_daftar(body, cocok, entri)
-
-
-def _label_seq(p) -> str:
-    import re
-
-    pola = re.compile(r"^\s*SEQ\s+(Tabel|Grafik)\b")
-    for el in p.iter(qn("w:instrText")):
-        m = pola.match(el.text or "")
-        if m:
-            return m[1]
-    for el in p.iter(qn("w:fldSimple")):
-        m = pola.match(el.get(qn("w:instr"), ""))
-        if m:
-            return m[1]
-    return ""
-
-
-def _bookmark_paragraf(p, nama: str) -> None:
-    from docx.oxml import OxmlElement
-
-    bid = str(next(tanda._ID_SEMENTARA))
-    start = OxmlElement("w:bookmarkStart", {qn("w:id"): bid, qn("w:name"): nama})
-    ppr = p.find(qn("w:pPr"))
-    p.insert(1 if ppr is not None else 0, start)
-    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): bid}))
-
-
-def nomori_caption(body) -> None:
-    """Number the `SEQ Tabel` and `SEQ Grafik` captions (simple or complex fields) 1, 2, ...
-    within each chapter, the person's own captions included."""
-    import re
-
-    pola = re.compile(r"^\s*SEQ\s+(Tabel|Grafik)\b")
-    nomor: dict[str, int] = {}
-    for p in body.iter(qn("w:p")):
-        if tanda._gaya(p) == "Heading1":
-            nomor = {}
-        label, hasil = "", False
-        for el in p.iter(qn("w:instrText"), qn("w:fldChar"), qn("w:t"), qn("w:fldSimple")):
-            if el.tag == qn("w:fldSimple"):
-                cocok = pola.match(el.get(qn("w:instr"), ""))
-                if cocok:
-                    nomor[cocok[1]] = nomor.get(cocok[1], 0) + 1
-                    teks = list(el.iter(qn("w:t")))
-                    if teks:
-                        teks[0].text = str(nomor[cocok[1]])
-                        for t in teks[1:]:
-                            t.text = ""
-            elif el.tag == qn("w:instrText"):
-                cocok = pola.match(el.text or "")
-                if cocok:
-                    label = cocok[1]
-                    nomor[label] = nomor.get(label, 0) + 1
-            elif el.tag == qn("w:fldChar"):
-                jenis = el.get(qn("w:fldCharType"))
-                if jenis == "separate" and label:
-                    hasil = True
-                elif jenis == "end":
-                    label, hasil = "", False
-            elif hasil and label:
-                el.text = str(nomor[label])
-                hasil, label = False, ""
 
 
 def _buang_rel_yatim(part) -> None:

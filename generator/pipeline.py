@@ -248,7 +248,8 @@ def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
     from .output import PROPERTY, atomic_target, keep_copy, reason
     from .perbarui import BukanLaporanLkj, Penggabung
     from .render import render_report
-    from .tanda import baca_daftar, baca_properti, buang_properti, simpan_daftar
+    from .properti import baca_properti, buang_properti
+    from .tanda import baca_daftar, simpan_daftar
 
     # A report made without charts stays without: charts are drawn only when it has some.
     grafik = grafik and _has_charts(laporan)

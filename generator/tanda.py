@@ -33,7 +33,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
@@ -553,71 +552,11 @@ def tanda_di(root) -> dict[str, tuple]:
     return hasil
 
 
-# --- custom document properties ------------------------------------------------------------
-
-CUSTOM_PART = "/docProps/custom.xml"
-CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-RT_CUSTOM = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-             "custom-properties")
-_NS_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-
-
-def ubah_properti(xml: bytes | None, nilai: dict[str, str], buang: tuple[str, ...] = ()) -> bytes:
-    """custom.xml with the properties in `nilai` set (others, a person's own, kept) and every
-    property whose name starts with one of `buang` removed first."""
-    if xml:
-        root = etree.fromstring(xml)
-    else:
-        root = etree.Element(f"{{{_NS_CUSTOM}}}Properties", nsmap={None: _NS_CUSTOM, "vt": _NS_VT})
-    for prop in list(root):
-        nama = prop.get("name", "")
-        if nama in nilai or any(nama.startswith(b) for b in buang if b):
-            root.remove(prop)
-    pids = [int(p.get("pid", "1")) for p in root]
-    pid = max(pids, default=1) + 1
-    for nama, isi_prop in nilai.items():
-        prop = etree.SubElement(root, f"{{{_NS_CUSTOM}}}property",
-                                {"fmtid": FMTID, "pid": str(pid), "name": nama})
-        etree.SubElement(prop, f"{{{_NS_VT}}}lpwstr").text = isi_prop
-        pid += 1
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def properti(xml: bytes | None) -> dict[str, str]:
-    """The custom properties' names and text values."""
-    if not xml:
-        return {}
-    try:
-        root = etree.fromstring(xml)
-    except etree.XMLSyntaxError:
-        return {}
-    return {p.get("name", ""): "".join(p.itertext()) for p in root}
-
-
-def _bagian_custom(doc):
-    package = doc.part.package
-    for rel in package.rels.values():
-        if rel.reltype == RT_CUSTOM and not rel.is_external:
-            return rel.target_part
-    return None
-
-
-def baca_properti(doc) -> dict[str, str]:
-    part = _bagian_custom(doc)
-    return properti(part.blob) if part is not None else {}
-
-
 def simpan_daftar(doc, ids: list[str]) -> None:
     """Write the list of parts into the document's custom properties (python-docx package)."""
-    from docx.opc.packuri import PackURI
+    from generator.properti import tulis_properti
 
-    part = _bagian_custom(doc)
-    if part is None:
-        part = Part(PackURI(CUSTOM_PART), CT_CUSTOM, b"", doc.part.package)
-        doc.part.package.relate_to(part, RT_CUSTOM)
-    part._blob = ubah_properti(part.blob or None, properti_daftar(ids), buang=(PROPERTI,))
+    tulis_properti(doc, properti_daftar(ids), buang=(PROPERTI,))
 
 
 def buang_tanda(root) -> None:
@@ -630,13 +569,6 @@ def buang_tanda(root) -> None:
     for b in list(root.iter(_BE)):
         if b.get(_ID) in mati or b.get(_NAME, "").startswith(AWALAN):
             b.getparent().remove(b)
-
-
-def buang_properti(doc, nama: str) -> None:
-    """Remove one custom property (if the document has it)."""
-    part = _bagian_custom(doc)
-    if part is not None:
-        part._blob = ubah_properti(part.blob or None, {}, buang=(nama,))
 
 
 def sidik_di(root) -> dict[str, tuple[str, str, str]]:

@@ -26,7 +26,7 @@ from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
 
-from sample_data import RENSTRA
+from sample_data import RENSTRA, lalu
 
 from generator.model import (
     NEGATIF,
@@ -204,17 +204,13 @@ N_SASARAN_2 = "Terwujudnya Tahapan Pemilu/Pemilihan sesuai Jadwal"
 N_SASARAN_3 = "Terwujudnya Dukungan Logistik dalam Penyelenggaraan Pemilu/Pemilihan"
 
 
-def _lalu(r2022: str, r2023: str) -> tuple[tuple[int, D], ...]:
-    return ((2022, D(r2022)), (2023, D(r2023)))
-
-
 def _pusat_sasaran() -> tuple[Sasaran, ...]:
     """Sasaran from the KPU Renstra; every figure ILLUSTRATIVE."""
     return (
         Sasaran(N_SASARAN_1, (
             Indikator(
                 "Persentase KPU Provinsi/Kabupaten/Kota yang memutakhirkan data pemilih tepat "
-                "waktu", "%", D(100), D(100), realisasi_lalu=_lalu("97.5", "99.1"),
+                "waktu", "%", D(100), D(100), realisasi_lalu=lalu("97.5", "99.1"),
                 target_renstra=D(100),
                 penjelasan=(
                     "Rekapitulasi daftar pemilih tetap dari seluruh provinsi diterima sesuai "
@@ -226,7 +222,7 @@ def _pusat_sasaran() -> tuple[Sasaran, ...]:
             Indikator(
                 "Persentase KPU, KPU Provinsi, dan KPU Kabupaten/Kota yang menyelenggarakan "
                 "Pemilu/Pemilihan sesuai dengan jadwal", "%", D(100), D("98.6"),
-                realisasi_lalu=_lalu("100", "100"), target_renstra=D(100),
+                realisasi_lalu=lalu("100", "100"), target_renstra=D(100),
                 penjelasan=(
                     "Pemungutan suara susulan dan lanjutan di sebagian daerah menggeser jadwal "
                     "beberapa satker; seluruhnya selesai sebelum penetapan hasil nasional."),
@@ -235,7 +231,7 @@ def _pusat_sasaran() -> tuple[Sasaran, ...]:
         Sasaran(N_SASARAN_3, (
             Indikator(
                 "Persentase satker yang mendistribusikan logistik Pemilu/Pemilihan tepat waktu",
-                "%", D(100), D("99.2"), realisasi_lalu=_lalu("96", "98"), target_renstra=D(100),
+                "%", D(100), D("99.2"), realisasi_lalu=lalu("96", "98"), target_renstra=D(100),
                 program_pendukung=(
                     "1. Pengadaan perlengkapan pemungutan suara\n"
                     "2. Pemantauan distribusi logistik berbasis aplikasi"),

@@ -132,17 +132,23 @@ def _leftovers(*folders: Path) -> list[str]:
     return sorted(p.name for folder in folders for p in folder.iterdir())
 
 
-@pytest.mark.parametrize("fault", [KeyboardInterrupt, "SIGTERM"])
-def test_a_signal_while_stamping_leaves_nothing_behind(tmp_path, monkeypatch, fault):
-    if fault == "SIGTERM" and os.name != "posix":
-        pytest.skip("POSIX signal")
-    workbook = book(tmp_path)
+def _old_report(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A folder holding an earlier report (`laporan lama`), and an empty temporary folder."""
     out_dir = tmp_path / "keluaran"
     out_dir.mkdir()
     out = out_dir / "laporan.docx"
     out.write_bytes(b"laporan lama")
     temp_dir = tmp_path / "tmp"
     temp_dir.mkdir()
+    return out_dir, out, temp_dir
+
+
+@pytest.mark.parametrize("fault", [KeyboardInterrupt, "SIGTERM"])
+def test_a_signal_while_stamping_leaves_nothing_behind(tmp_path, monkeypatch, fault):
+    if fault == "SIGTERM" and os.name != "posix":
+        pytest.skip("POSIX signal")
+    workbook = book(tmp_path)
+    out_dir, out, temp_dir = _old_report(tmp_path)
     monkeypatch.setenv("TMPDIR", str(temp_dir))
     monkeypatch.setattr("tempfile.tempdir", None)
     seen = []
@@ -180,12 +186,7 @@ def _limited(limit: int):
 def test_a_full_disk_gives_one_line_and_leaves_nothing_behind(tmp_path, args):
     message = ("Galat: laporan.docx tidak dapat ditulis (berkas melebihi batas ukuran yang "
                "diizinkan); berkas lama, bila ada, tidak berubah\n")
-    out_dir = tmp_path / "keluaran"
-    out_dir.mkdir()
-    out = out_dir / "laporan.docx"
-    out.write_bytes(b"laporan lama")
-    temp_dir = tmp_path / "tmp"
-    temp_dir.mkdir()
+    out_dir, out, temp_dir = _old_report(tmp_path)
     env = {**os.environ, "TMPDIR": str(temp_dir), "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "generator", "buat", str(SAMPLE), "-o", str(out), "--timpa", *args],
@@ -202,12 +203,7 @@ def test_a_full_disk_gives_one_line_and_leaves_nothing_behind(tmp_path, args):
 def test_sigterm_at_any_moment_of_a_long_build_leaves_nothing_behind(tmp_path):
     # 2.000 indicators: a few seconds of rendering while the temporary report exists.
     workbook = many_indicators(tmp_path / "banyak.xlsx", sasaran=10, indikator=2000)
-    out_dir = tmp_path / "keluaran"
-    out_dir.mkdir()
-    out = out_dir / "laporan.docx"
-    out.write_bytes(b"laporan lama")
-    temp_dir = tmp_path / "tmp"
-    temp_dir.mkdir()
+    out_dir, out, temp_dir = _old_report(tmp_path)
     env = {**os.environ, "TMPDIR": str(temp_dir)}
     child = subprocess.Popen(
         [sys.executable, "-m", "generator", "buat", str(workbook), "-o", str(out), "--timpa"],

@@ -29,7 +29,7 @@ from lxml import etree
 from generator import daftar, tanda
 from generator.errors import LkjError
 from generator.impor import Pengimpor
-from generator.selesai import teks_paragraf
+from generator.selesai import nomori_caption, teks_paragraf
 
 _RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -174,7 +174,7 @@ class Penggabung:
         for instr, wilayah in daftar_lama.items():  # a list the new report no longer has
             if instr not in daftar_baru:
                 daftar.ganti_daftar(wilayah, None, None, self.impor)
-        daftar.nomori_caption(body_lama)
+        nomori_caption(body_lama)
         for label in ("Tabel", "Grafik"):
             daftar.daftar_caption(body_lama, label)
         tanda.nomori_bookmark(body_lama)

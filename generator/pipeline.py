@@ -185,7 +185,8 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
     step = progress or (lambda stage: None)
     with interruptible():
         in_place = out is None or _same(out, laporan)
-        _check_report(laporan)
+        # A report made without charts stays without: charts are drawn only when it has some.
+        grafik = _check_report(laporan) and grafik
         moved = False
         if in_place:
             target = laporan
@@ -205,8 +206,9 @@ def _same(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and _same_file(a, b)
 
 
-def _check_report(laporan: Path) -> None:
-    """The report must be a .docx lkj made whose marks are not all gone; checked first."""
+def _check_report(laporan: Path) -> bool:
+    """The report must be a .docx lkj made whose marks are not all gone; checked first.
+    Returns whether it shows charts."""
     import zipfile
 
     from .errors import UsageError
@@ -225,18 +227,16 @@ def _check_report(laporan: Path) -> None:
         raise LkjError(f"{laporan.name} bukan dokumen Word .docx yang dapat dibaca; tidak ada "
                        "berkas yang ditulis") from exc
     if f'w:name="{AWALAN}'.encode() not in xml:
-        raise LkjError(
-            f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, dibuat "
-            "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang), jadi "
-            "angkanya tidak dapat diperbarui; buat laporan baru dengan: lkj buat "
-            "BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")
+        raise _without_marks(laporan)
+    return b"drawingml/2006/chart" in xml
 
 
-def _has_charts(laporan: Path) -> bool:
-    import zipfile
-
-    with zipfile.ZipFile(laporan) as archive:
-        return b"drawingml/2006/chart" in archive.read("word/document.xml")
+def _without_marks(laporan: Path) -> LkjError:
+    return LkjError(
+        f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, dibuat "
+        "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang), jadi "
+        "angkanya tidak dapat diperbarui; buat laporan baru dengan: lkj buat "
+        "BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")
 
 
 def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
@@ -251,8 +251,6 @@ def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
     from .properti import baca_properti, buang_properti
     from .tanda import baca_daftar, simpan_daftar
 
-    # A report made without charts stays without: charts are drawn only when it has some.
-    grafik = grafik and _has_charts(laporan)
     try:
         laporan_baru = _contents(checked, template, grafik, step)
         with tempfile.TemporaryDirectory(prefix="lkj-") as folder:
@@ -263,9 +261,8 @@ def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
             daftar = baca_daftar(baca_properti(lama))
             try:
                 hasil = Penggabung(lama, baru, daftar).gabung()
-            except BukanLaporanLkj:
-                raise LkjError(f"{laporan.name} tidak memuat tanda bagian dari lkj; tidak ada "
-                               "berkas yang ditulis") from None
+            except BukanLaporanLkj:  # "_lkj" in the text, but no mark lkj can read
+                raise _without_marks(laporan) from None
             simpan_daftar(lama, hasil.daftar)
             # The result holds a person's work: no "untouched lkj output" fingerprint, so a
             # later `lkj buat` never replaces it silently.

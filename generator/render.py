@@ -180,14 +180,12 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
             f"Logo bukan gambar yang dikenali (gunakan PNG atau JPG): {context['logo']}"
         ) from exc
     doc = tpl.docx
-    for part in _bagian_xml(doc):
-        tanda.pasang_nilai(part.element, pencatat)
+    for n, part in enumerate(_bagian_xml(doc)):  # headers and footers carry no marks
+        tanda.pasang_nilai(part.element, pencatat, tandai=n == 0)
     selesaikan(doc, context.get("kertas", "A4"))
     periksa_tag(doc)
     _pulihkan_kurung(doc)
     _kemas(doc, context)
-    for part in _bagian_xml(doc)[1:]:  # headers and footers carry no marks
-        tanda.buang_tanda(part.element)
     tanda.simpan_daftar(doc, tanda.tandai(doc, pencatat))
     return _simpan(tpl, Path(out_path))
 

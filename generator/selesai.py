@@ -44,24 +44,55 @@ def _seq(fld) -> str:
     return cocok.group(1) if cocok else ""
 
 
+def label_seq(p) -> str:
+    """`Tabel` or `Grafik` for a caption paragraph (its SEQ field simple or complex), else ""."""
+    for el in p.iter(qn("w:fldSimple"), qn("w:instrText")):
+        cocok = SEQ.match(el.get(qn("w:instr"), "") if el.tag == qn("w:fldSimple") else
+                          el.text or "")
+        if cocok:
+            return cocok.group(1)
+    return ""
+
+
 def nomori_caption(body) -> None:
     """Number the `SEQ Tabel` and `SEQ Grafik` fields 1, 2, ... each, within each chapter.
 
-    The first of a label in a chapter gets `\\r 1`, so Word restarts the sequence too when it
-    updates fields; the cached result is what LibreOffice and un-updated Word show.
+    Simple fields (as rendered) and complex ones (as Word and kemasan write them, and a
+    person's own Insert Caption) alike. The first of a label in a chapter gets `\\r 1`, so
+    Word restarts the sequence too when it updates fields; the cached result is what
+    LibreOffice and un-updated Word show.
     """
     nomor: dict[str, int] = {}
+
+    def naik(label: str) -> str:
+        nomor[label] = nomor.get(label, 0) + 1
+        ulang = "\\r 1 " if nomor[label] == 1 else ""
+        return f" SEQ {label} {ulang}\\* ARABIC "
+
     for p in body.iter(qn("w:p")):
         if _bab_baru(p):
             nomor = {}
-        for fld in p.iter(qn("w:fldSimple")):
-            label = _seq(fld)
-            if label:
-                nomor[label] = nomor.get(label, 0) + 1
-                ulang = "\\r 1 " if nomor[label] == 1 else ""
-                fld.set(qn("w:instr"), f" SEQ {label} {ulang}\\* ARABIC ")
-                for t in fld.iter(qn("w:t")):
-                    t.text = str(nomor[label])
+        label, hasil = "", False  # the complex field being read, and whether in its result
+        for el in p.iter(qn("w:fldSimple"), qn("w:instrText"), qn("w:fldChar"), qn("w:t")):
+            if el.tag == qn("w:fldSimple"):
+                seq = _seq(el)
+                if seq:
+                    el.set(qn("w:instr"), naik(seq))
+                    for i, t in enumerate(el.iter(qn("w:t"))):
+                        t.text = str(nomor[seq]) if i == 0 else ""
+            elif el.tag == qn("w:instrText"):
+                cocok = SEQ.match(el.text or "")
+                if cocok:
+                    label = cocok.group(1)
+                    el.text = naik(label)
+            elif el.tag == qn("w:fldChar"):
+                jenis = el.get(qn("w:fldCharType"))
+                hasil = bool(label) and jenis == "separate"
+                if jenis == "end":
+                    label = ""
+            elif hasil:
+                el.text = str(nomor[label])
+                hasil = False  # one number; further result text (none lkj writes) is left
 
 
 def _lanjutan(tr) -> bool:
@@ -144,19 +175,19 @@ def _tandai(body) -> tuple[list, dict[str, list]]:
     nomor = 0  # names count 1, 2, ... whatever the ids (generator.tanda's run high)
     for p in body.iter(qn("w:p")):
         gaya_p = gaya(p)
-        label = next(filter(None, map(_seq, p.iter(qn("w:fldSimple")))), "") \
-            if gaya_p == CAPTION else ""
+        label = label_seq(p) if gaya_p == CAPTION else ""
         if gaya_p in JUDUL or label:
             nomor += 1
             nama = f"_Toc_lkj_{nomor}"
-            _bookmark(p, berikut, nama)
+            bookmark_paragraf(p, berikut, nama)
             entri = (JUDUL.get(gaya_p, 1), teks_paragraf(p), nama)
             (daftar[label] if label else judul).append(entri)
             berikut += 1
     return judul, daftar
 
 
-def _bookmark(p, bid: int, nama: str) -> None:
+def bookmark_paragraf(p, bid: int, nama: str) -> None:
+    """A bookmark over the whole paragraph (after its properties, to its end)."""
     start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bid), qn("w:name"): nama})
     end = OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bid)})
     ppr = p.find(qn("w:pPr"))

@@ -70,6 +70,11 @@ _RPR = qn("w:rPr")
 _ID_SEMENTARA = itertools.count(10_000_000)
 
 
+def id_sementara() -> int:
+    """A bookmark id no other bookmark has until nomori_bookmark numbers them all."""
+    return next(_ID_SEMENTARA)
+
+
 # --- values in the context -----------------------------------------------------------------
 
 
@@ -122,14 +127,16 @@ def buang_sentinel(teks: str) -> str:
 _ADA = f'contains(., "{MULAI}") or contains(., "{PISAH}") or contains(., "{AKHIR}")'
 
 
-def pasang_nilai(root, pencatat: Pencatat) -> None:
+def pasang_nilai(root, pencatat: Pencatat, tandai: bool = True) -> None:
     """Turn sentinel-wrapped values in run text into bookmarks around their runs (temporary
-    names `_lkjTmp<n>`, named for good by `tandai`); strip sentinels everywhere else."""
-    for t in root.xpath(f"//w:t[{_ADA}]"):
-        if t.text and MULAI in t.text and t.getparent().tag == _R:
-            pencatat.terpasang += _pecah_run(t)
-    if pencatat.terpasang >= len(pencatat.jalur):
-        return  # every value printed so far was in run text
+    names `_lkjTmp<n>`, named for good by `tandai`); strip sentinels everywhere else, and
+    everywhere when not `tandai` (headers and footers, which perbarui does not merge)."""
+    if tandai:
+        for t in root.xpath(f"//w:t[{_ADA}]"):
+            if t.text and MULAI in t.text and t.getparent().tag == _R:
+                pencatat.terpasang += _pecah_run(t)
+        if pencatat.terpasang >= len(pencatat.jalur):
+            return  # every value printed so far was in run text
     # values printed where no mark can go (attributes, field codes): plain text
     for node in root.xpath(f"//text()[{_ADA}]"):
         el = node.getparent()
@@ -169,7 +176,7 @@ def _pecah_run(t) -> int:
             r.addprevious(baru)
         if nomor is not None:
             nama = f"{SEMENTARA}{nomor}"
-            bid = str(next(_ID_SEMENTARA))
+            bid = str(id_sementara())
             baru.addprevious(r.makeelement(_BS, {_ID: bid, _NAME: nama}))
             baru.addnext(r.makeelement(_BE, {_ID: bid, _NAME: nama}))
     return jumlah
@@ -327,7 +334,7 @@ def _nama(jenis: str, kunci: str, isi_teks: str) -> str:
 
 
 def _bookmark_titik(p, nama: str) -> None:
-    bid = str(next(_ID_SEMENTARA))
+    bid = str(id_sementara())
     start = p.makeelement(_BS, {_ID: bid, _NAME: nama})
     end = p.makeelement(_BE, {_ID: bid})
     ppr = p.find(_PPR)
@@ -559,15 +566,16 @@ def simpan_daftar(doc, ids: list[str]) -> None:
     tulis_properti(doc, properti_daftar(ids), buang=(PROPERTI,))
 
 
-def buang_tanda(root) -> None:
-    """Remove lkj's value marks under root (headers and footers are not merged)."""
+def buang_bookmark(root, awalan: str = AWALAN) -> None:
+    """Remove the bookmarks under root whose name starts with `awalan` (lkj's marks by
+    default), with their ends."""
     mati = set()
     for b in list(root.iter(_BS)):
-        if b.get(_NAME, "").startswith(AWALAN):
+        if b.get(_NAME, "").startswith(awalan):
             mati.add(b.get(_ID))
             b.getparent().remove(b)
     for b in list(root.iter(_BE)):
-        if b.get(_ID) in mati or b.get(_NAME, "").startswith(AWALAN):
+        if b.get(_ID) in mati:
             b.getparent().remove(b)
 
 

@@ -182,7 +182,7 @@ def test_marks_print_as_nothing(kasus, tmp_path):
     """The text of a marked report equals the text with every mark taken out."""
     doc = docx.Document(str(kasus["asli"]))
     before = baris(kasus["asli"])
-    tanda.buang_tanda(doc.element.body)
+    tanda.buang_bookmark(doc.element.body)
     doc.save(str(tmp_path / "tanpa.docx"))
     assert baris(tmp_path / "tanpa.docx") == before
 
@@ -320,7 +320,7 @@ def test_foreign_docx_is_refused_and_untouched(kasus, tmp_path):
 def test_report_whose_marks_are_all_gone_is_refused(kasus, tmp_path):
     laporan = tmp_path / "polos.docx"
     doc = docx.Document(str(kasus["asli"]))
-    tanda.buang_tanda(doc.element.body)
+    tanda.buang_bookmark(doc.element.body)
     doc.save(str(laporan))
     before = laporan.read_bytes()
     result = CliRunner().invoke(app, ["perbarui", str(kasus["buku"]), str(laporan)])

@@ -46,7 +46,6 @@ _SENTINEL = re.compile(f"{MULAI}([0-9]+){PISAH}(.*?){AKHIR}", re.S)
 PROPERTI = "lkj-bagian-"
 PANJANG_DAFTAR = 7  # the list keeps 7 of an id's 10 hex digits: 28 bits, ample to tell ids apart
 PANJANG_PROPERTI = 250
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GRAFIK_PREFIX = "lkj-grafik:"
 JUDUL = ("Heading1", "Heading2", "Heading3")
 DAFTAR = ("TOC1", "TOC2", "TOC3", "TableofFigures")  # contents lists: renewed whole, unmarked

@@ -95,8 +95,10 @@ class Tempat:
                     tempat = _di(bab, sub)
                 elif gaya == "Caption":
                     tempat = _di(bab, _label(teks))
-                elif el.find(f".//{qn('w:drawing')}") is not None and _label_caption(sesudah):
-                    tempat = _di(bab, _label_caption(sesudah))  # a chart, captioned below
+                elif el.find(f".//{qn('w:drawing')}") is not None and (
+                        _label_caption(sebelum) or _label_caption(sesudah)):
+                    # a chart, named by its caption (lkj's stands above it, Word's below)
+                    tempat = _di(bab, _label_caption(sebelum) or _label_caption(sesudah))
                 else:
                     tempat = _di(bab, sub) + f' ("{_ringkas(teks, 40)}")'
             self.tempat[id(el)] = tempat

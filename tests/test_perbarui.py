@@ -570,3 +570,29 @@ def test_an_indicator_dropped_from_the_workbook_leaves_the_report(kasus, tmp_pat
     assert done.hasil.tak_ditulis_lagi == [] and done.hasil.dihapus == []
     errors, output = validate_docx(done.path)
     assert errors == 0, output
+
+
+def test_a_chart_whose_figure_a_person_changed_is_kept_and_listed(kasus, tmp_path):
+    """Edit Data in Word changes the chart's cached figure and its embedded workbook: the chart
+    stays as the person left it, and is listed by its caption."""
+    laporan = tmp_path / "LKj.docx"
+    doc = docx.Document(str(kasus["asli"]))
+    drawing = next(d for d in doc.element.body.iter(qn("w:drawing"))
+                   if tanda.nama_grafik(d) == "capaian")
+    part = tanda.bagian_grafik(drawing, doc.part)
+    xml = part.blob.decode("utf-8")
+    awal = xml.index("<c:v>", xml.index("<c:val>"))
+    part._blob = (xml[:awal] + "<c:v>55</c:v>" + xml[xml.index("</c:v>", awal) + 6:]).encode()
+    embedded = next(r.target_part for r in part.rels.values())
+    wb = openpyxl.load_workbook(io.BytesIO(embedded.blob))
+    wb.active["B2"] = 55
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    embedded._blob = buffer.getvalue()
+    doc.save(str(laporan))
+    done = update(kasus["buku"], laporan, tmp_path / "hasil.docx")
+    assert chart_figures(done.path)["capaian"][1] == ["IK 1.1", 55, 100]
+    assert [c.tempat for c in done.hasil.disunting] == ["Bab III, Grafik 3.6"]
+    others = {k: v for k, v in chart_figures(done.path).items() if k != "capaian"}
+    fresh = chart_figures(kasus["segar"])
+    assert others == {k: v for k, v in fresh.items() if k != "capaian"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator import format as fmt
+from generator.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, paragraf, petunjuk, satu_baris
 from generator.report.satker import baris_kapital, pihak_kedua
@@ -41,3 +42,7 @@ def lampiran(data: DataLaporan, penanda: Penanda) -> dict:
                           penanda, "Pihak Pertama"),
         "kedua": _pihak(i.nama_atasan, pihak_kedua(i), None, penanda, "Pihak Kedua"),
     }}
+
+
+def konteks(data: DataLaporan, hasil: Hasil, penanda: Penanda, grafik) -> dict:
+    return {"lampiran": lampiran(data, penanda)}

@@ -61,3 +61,8 @@ def pk(data: DataLaporan, hasil: Hasil) -> dict:
         "jumlah_indikator": fmt.jumlah_terbilang(len(hasil.berkode())),
         "sasaran": pk_sasaran(hasil),
     }
+
+
+def konteks(data: DataLaporan, hasil: Hasil, penanda: Penanda, grafik) -> dict:
+    """The context of Bab II: `renstra` and `pk` (whose sasaran the Lampiran prints again)."""
+    return {"renstra": renstra(data, penanda), "pk": pk(data, hasil)}

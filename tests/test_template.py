@@ -11,6 +11,8 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from books import book
 from doctools import ROOT
 from dump import dump
@@ -90,3 +92,51 @@ def test_a_bab1_sentence_edited_in_word_reaches_the_next_report(tmp_path, monkey
     assert ("Di samping tugas di atas, Sekretariat KPU Kabupaten Contoh juga mengelola keuangan "
             "dan pengadaan barang/jasa kantor.") in text
     assert "bertanggung jawab atas administrasi keuangan" not in text
+
+
+# --- the template's source: one words file per part ------------------------------------------
+
+
+def test_every_entry_of_the_words_files_is_printed():
+    """A misspelt entry name in a kata.txt, or words nothing prints, fails here."""
+    from generator.report import BAGIAN
+    from generator.report.rakit import bersama
+    from generator.report.rakit.dokumen import bagian_templat, buat_dokumen
+
+    buat_dokumen()
+    kata = [bagian_templat(b).KATA for b in BAGIAN] + [bersama.KATA]
+    assert {str(k.path.relative_to(ROOT)): k.tak_terbaca() for k in kata if k.tak_terbaca()} == {}
+
+
+def test_every_table_of_the_words_files_fits_the_text_width():
+    """Its columns add up to at most the A4 text width, 14 cm (generator.kontrak.LEBAR_TEKS)."""
+    from generator.report import BAGIAN
+    from generator.report.rakit.dokumen import bagian_templat
+
+    lebar = {}
+    for bagian in BAGIAN:
+        kata = bagian_templat(bagian).KATA
+        for nama in kata.entri:
+            if nama.startswith("tabel.") and not nama.endswith(".jumlah"):
+                lebar[f"{bagian.__name__}:{nama}"] = sum(c.lebar for c in kata.kolom(nama))
+    assert len(lebar) >= 12
+    assert {nama: cm for nama, cm in lebar.items() if cm > 14 + 1e-9} == {}
+
+
+def test_a_words_file_names_its_mistakes(tmp_path):
+    from generator.report.rakit.kata import Kata, KataError
+
+    berkas = tmp_path / "kata.txt"
+    berkas.write_text("# catatan\n[judul]\nBAB I\nPENDAHULUAN\n[tabel.x]\nNo | 1,0 | miring | x\n",
+                      encoding="utf-8")
+    kata = Kata(berkas)
+    assert kata.baris("judul") == ("BAB I", "PENDAHULUAN")
+    with pytest.raises(KataError, match=r"\[judul\] harus satu baris"):
+        kata["judul"]
+    with pytest.raises(KataError, match=r"\[tidak\.ada\] tidak ada"):
+        kata["tidak.ada"]
+    with pytest.raises(KataError, match="teks/angka/tengah"):
+        kata.kolom("tabel.x")
+    berkas.write_text("tanpa entri\n", encoding="utf-8")
+    with pytest.raises(KataError, match=r"kata.txt:1: teks sebelum entri"):
+        Kata(berkas)

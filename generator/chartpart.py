@@ -21,11 +21,7 @@ from html import escape as _html_escape
 from docx.opc.part import Part
 
 from generator.charts import ARSIR, BATANG, GARIS, Grafik, Seri
-
-CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
-RT_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+from generator.kontrak import CT, EMU_CM, GRAFIK, NS, RT, RT_WORKSHEET
 
 
 # xml.sax.saxutils would do, but it imports urllib.request (about 20 ms on every start).
@@ -39,14 +35,10 @@ def quoteattr(text: str) -> str:
     return f'"{_html_escape(text, quote=True)}"'
 
 
-NS = ('xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+XMLNS = " ".join(f'xmlns:{p}="{NS[p]}"' for p in ("c", "a", "r"))
 SHEET = "Data"
-EMU_CM = 360000
 HURUF = "Arial"
 AX_KATEGORI, AX_NILAI = "500100001", "500100002"
-NAMA_PREFIX = "lkj-grafik:"  # wp:docPr name = NAMA_PREFIX + Grafik.nama
 
 
 # --- embedded workbook -----------------------------------------------------------------------
@@ -63,27 +55,20 @@ def _kolom(i: int) -> str:
 
 _XLSX_TETAP = {
     "[Content_Types].xml": (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
-        'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-        'worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+        f'<Types xmlns="{NS["ct"]}"><Default Extension="rels" ContentType="{CT.OPC_RELATIONSHIPS}"/>'
+        f'<Default Extension="xml" ContentType="{CT.XML}"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{CT.SML_SHEET_MAIN}"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{CT.SML_WORKSHEET}"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{CT.SML_STYLES}"/></Types>'),
     "_rels/.rels": (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        f'<Relationships xmlns="{NS["pr"]}"><Relationship Id="rId1" '
+        f'Type="{RT.OFFICE_DOCUMENT}" Target="xl/workbook.xml"/></Relationships>'),
     "xl/workbook.xml": (
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<workbook xmlns="{NS["x"]}" xmlns:r="{NS["r"]}">'
         f'<sheets><sheet name="{SHEET}" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     "xl/_rels/workbook.xml.rels": (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+        f'<Relationships xmlns="{NS["pr"]}"><Relationship Id="rId1" Type="{RT_WORKSHEET}" '
+        f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{RT.STYLES}" '
         'Target="styles.xml"/></Relationships>'),
 }
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -92,7 +77,7 @@ _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 def _styles_xlsx(format_angka: str) -> str:
     """Style 0 plain, style 1 the chart's number format (custom id 164)."""
     return (
-        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<styleSheet xmlns="{NS["x"]}">'
         f'<numFmts count="1"><numFmt numFmtId="164" formatCode={quoteattr(format_angka)}/>'
         '</numFmts><fonts count="1"><font><sz val="11"/><name val="Arial"/></font></fonts>'
         '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
@@ -123,7 +108,7 @@ def _sheet_xlsx(grafik: Grafik) -> str:
         f'<row r="{r}">' + "".join(_sel(f"{'A' if c == 0 else _kolom(c - 1)}{r}", v)
                                    for c, v in enumerate(nilai)) + "</row>"
         for r, nilai in enumerate(baris, start=1))
-    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    return (f'<worksheet xmlns="{NS["x"]}">'
             f'<cols>{kolom}</cols><sheetData>{isi}</sheetData></worksheet>')
 
 
@@ -270,7 +255,7 @@ def chart_xml(grafik: Grafik, rid_data: str) -> str:
         plot += (f'<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>{garis}'
                  f'<c:marker val="1"/>{sumbu}</c:lineChart>')
     return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace {NS}>'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace {XMLNS}>'
         '<c:date1904 val="0"/><c:lang val="id-ID"/><c:roundedCorners val="0"/>'
         '<c:chart><c:autoTitleDeleted val="1"/>'
         f'<c:plotArea><c:layout/>{plot}{_sumbu(grafik)}<c:spPr><a:noFill/><a:ln><a:noFill/>'
@@ -290,17 +275,14 @@ def chart_xml(grafik: Grafik, rid_data: str) -> str:
 def _inline(grafik: Grafik, rid: str, lebar_emu: int, alt: str) -> str:
     tinggi = round(grafik.tinggi_cm * EMU_CM)
     return (
-        '<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" '
-        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{NS["wp"]}">'
         f'<wp:extent cx="{lebar_emu}" cy="{tinggi}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:docPr id="1" name={quoteattr(NAMA_PREFIX + grafik.nama)} descr={quoteattr(alt)}/>'
+        f'<wp:docPr id="1" name={quoteattr(GRAFIK + grafik.nama)} descr={quoteattr(alt)}/>'
         '<wp:cNvGraphicFramePr/>'
-        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-        '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-        f'r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing>'
+        f'<a:graphic xmlns:a="{NS["a"]}"><a:graphicData uri="{NS["c"]}">'
+        f'<c:chart xmlns:c="{NS["c"]}" xmlns:r="{NS["r"]}" r:id="{rid}"/>'
+        '</a:graphicData></a:graphic></wp:inline></w:drawing>'
     )
 
 
@@ -311,10 +293,10 @@ def tambah_grafik(part, grafik: Grafik, lebar_emu: int, alt: str | None = None) 
     """
     package = part.package
     xlsx = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
-                CT_XLSX, buku_kerja(grafik), package)
-    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT_CHART, b"", package)
-    rid_data = chart.relate_to(xlsx, RT_PACKAGE)
+                CT.SML_SHEET, buku_kerja(grafik), package)
+    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, b"", package)
+    rid_data = chart.relate_to(xlsx, RT.PACKAGE)
     chart._blob = chart_xml(grafik, rid_data).encode("utf-8")
-    rid = part.relate_to(chart, RT_CHART)
+    rid = part.relate_to(chart, RT.CHART)
     return _inline(grafik, rid, lebar_emu, grafik.alt if alt is None else alt)
 

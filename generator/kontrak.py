@@ -45,8 +45,9 @@ HURUF_BAWAAN = "DefaultParagraphFont"
 TABEL_LAPORAN = "TabelLaporan"
 TABEL_TANPA_GARIS = "TabelTanpaGaris"
 TABEL_BAWAAN = "TableNormal"
+DAFTAR_BAWAAN = "NoList"  # Word's default list style
 
-PARAGRAF, KARAKTER, TABEL = "paragraph", "character", "table"  # w:style/@w:type
+PARAGRAF, KARAKTER, TABEL, PENOMORAN = "paragraph", "character", "table", "numbering"  # w:type
 GAYA = {
     **dict.fromkeys((
         NORMAL, ISI, JUDUL_1, JUDUL_2, JUDUL_3, JUDUL_KECIL, DAFTAR, CAPTION, GAMBAR, KETERANGAN,
@@ -55,6 +56,7 @@ GAYA = {
         TOC_1, TOC_2, TOC_3, DAFTAR_GAMBAR, FOOTER), PARAGRAF),
     **dict.fromkeys((PLACEHOLDER, HURUF_BAWAAN), KARAKTER),
     **dict.fromkeys((TABEL_LAPORAN, TABEL_TANPA_GARIS, TABEL_BAWAAN), TABEL),
+    DAFTAR_BAWAAN: PENOMORAN,
 }
 """Every style the template defines and the code may name, with its type."""
 

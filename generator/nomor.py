@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from generator import kontrak as k
+
 W = nsdecls("w")
 
 
@@ -31,13 +33,7 @@ class Jenis:
     tingkat: int  # 0 chapter, 1 section, 2 subsection, 3 part, 4 list item
 
 
-JENIS = (
-    Jenis("Heading1", re.compile(r"^BAB ([IVXLC]+)"), "BAB %1", "nothing", 0, 0, 0),
-    Jenis("Heading2", re.compile(r"^([A-Z]|\d{1,2})\.\t"), "%1.", "tab", 425, 425, 1),
-    Jenis("Heading3", re.compile(r"^(\d{1,2})\.\t"), "%1.", "tab", 425, 425, 2),
-    Jenis("JudulKecil", re.compile(r"^([a-z])\. "), "%1.", "space", 0, 0, 3),
-    Jenis("DaftarBernomor", re.compile(r"^(\d{1,3}|[a-z])\.\t"), "%1.", "tab", 709, 425, 4),
-)
+JENIS = tuple(Jenis(gaya_, re.compile(awalan), *sisa) for gaya_, (awalan, *sisa) in k.NOMOR.items())
 _GAYA = {j.gaya: j for j in JENIS}
 
 

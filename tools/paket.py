@@ -8,15 +8,13 @@ removes all of that and sets Indonesian settings; the figures-related parts are 
 
 from __future__ import annotations
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from generator.kemasan import GAYA_TETAP, buang_tak_terpakai
+from generator.kemasan import buang_tak_terpakai
+from generator.kontrak import GAYA_TETAP, NS, RT, RT_STYLES_WITH_EFFECTS
 
 W = nsdecls("w")
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # Settings python-docx's template carries that describe another document.
 SETTINGS_BUANG = ("proofState", "savePreviewPicture", "rsids", "attachedTemplate")
 
@@ -35,7 +33,7 @@ def _buang_bagian(doc) -> None:
         if rel.reltype == RT.THUMBNAIL:
             package.rels.pop(rid)
     for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype in (STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
+        if rel.reltype in (RT_STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
             doc.part.rels.pop(rid)
 
 
@@ -44,7 +42,7 @@ def atur_settings_bersih(settings) -> None:
     for nama in SETTINGS_BUANG:
         for el in settings.findall(qn(f"w:{nama}")):
             settings.remove(el)
-    for el in settings.findall(f"{{{W14}}}docId"):
+    for el in settings.findall(f"{{{NS['w14']}}}docId"):
         settings.remove(el)
     for cs in settings.iter(qn("w:compatSetting")):
         if cs.get(qn("w:name")) == "compatibilityMode":

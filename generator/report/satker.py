@@ -7,11 +7,12 @@ import re
 import textwrap
 
 from generator import format as fmt
+from generator import kontrak
 from generator.model import KABKOTA, PROVINSI, PUSAT, Identitas
 from generator.report.dasar import satu_baris
 
 # The template tells the levels apart by these codes (`{%p if tingkat == "provinsi" %}`).
-KODE_TINGKAT = {PUSAT: "pusat", PROVINSI: "provinsi", KABKOTA: "kabkota"}
+KODE_TINGKAT = dict(zip((PUSAT, PROVINSI, KABKOTA), kontrak.TINGKAT, strict=True))
 
 _WILAYAH = re.compile(r" (?=(?:KABUPATEN|KOTA|PROVINSI|KAB\.) )")
 

@@ -10,6 +10,7 @@ item in Word gets the next number and the numbering of other lists does not move
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 from docx.oxml import parse_xml
@@ -91,6 +92,16 @@ class Penomor:
         self.abstrak: dict[tuple[str, str], int] = {}
         ada = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
         self.berikut = max(ada, default=-1) + 1
+        self.nsid = {el.get(qn("w:val")) for el in numbering.iter(qn("w:nsid"))}
+
+    def _nsid(self, kunci: str) -> str:
+        """A w:nsid (8 hex digits) stable for the list kind and unique in the document: Word
+        tells lists apart by it when text is copied between documents."""
+        n = 0
+        while (nsid := f"{zlib.crc32(f'lkj:{kunci}:{n}'.encode()):08X}") in self.nsid:
+            n += 1
+        self.nsid.add(nsid)
+        return nsid
 
     def _abstrak(self, jenis: Jenis, fmt: str) -> int:
         kunci = (jenis.gaya, fmt)
@@ -99,7 +110,9 @@ class Penomor:
             self.berikut += 1
             ind = (f'<w:ind w:left="{jenis.left}" w:hanging="{jenis.hanging}"/>'
                    if jenis.left else "")
-            xml = (f'<w:abstractNum {W} w:abstractNumId="{aid}"><w:multiLevelType w:val="singleLevel"/>'
+            xml = (f'<w:abstractNum {W} w:abstractNumId="{aid}">'
+                   f'<w:nsid w:val="{self._nsid(f"{jenis.gaya}:{fmt}")}"/>'
+                   '<w:multiLevelType w:val="singleLevel"/>'
                    f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
                    f'<w:suff w:val="{jenis.suff}"/><w:lvlText w:val="{jenis.lvl_text}"/>'
                    f'<w:lvlJc w:val="left"/><w:pPr>{ind}</w:pPr></w:lvl></w:abstractNum>')

@@ -175,6 +175,29 @@ def test_package_has_no_leftovers(paket):
     assert settings.find("w:decimalSymbol", NS).get(f"{w}val") == ","
     assert settings.find("w:listSeparator", NS).get(f"{w}val") == ";"
     assert dict(settings.find("w:themeFontLang", NS).attrib) == {f"{w}val": "id-ID"}
+    assert settings.find("w:doNotAutoCompressPictures", NS) is None  # photos get compressed
+    assert settings.find("w:compat/w:useFELayout", NS) is None
+
+
+def test_package_is_a_current_word_base(paket):
+    """Normal is the default paragraph style, the theme is Office 2013's (with Arial), no Mac
+    Office 2008 namespaces, no Word 2010 latent styles; every list has its own w:nsid."""
+    w = f"{{{NS['w']}}}"
+    styles = xml(paket, "word/styles.xml")
+    normal = styles.find("w:style[@w:styleId='Normal']", NS)
+    assert normal.get(f"{w}type") == "paragraph" and normal.get(f"{w}default") == "1"
+    assert styles.find("w:latentStyles", NS) is None
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    tema = xml(paket, "word/theme/theme1.xml")
+    assert tema.find(f"{a}themeElements/{a}clrScheme/{a}dk2/{a}srgbClr").get("val") == "44546A"
+    assert {f.get("typeface") for f in tema.iter(f"{a}latin")} == {"Arial"}
+    mac = [n for n, data in paket.items() if b"schemas.microsoft.com/office/mac" in data
+           or b"urn:schemas-microsoft-com:mac:vml" in data]
+    assert mac == []
+    nsid = [n.get(f"{w}val") for n in xml(paket, "word/numbering.xml").iter(f"{w}nsid")]
+    abstrak = xml(paket, "word/numbering.xml").findall("w:abstractNum", NS)
+    assert len(nsid) == len(abstrak) == len(set(nsid)) > 3
+    assert all(re.fullmatch(r"[0-9A-F]{8}", n) for n in nsid)
 
 
 def test_properties_are_honest(built, paket):
@@ -221,3 +244,28 @@ def test_no_unused_styles_fonts_or_lists(paket):
         num_ids = re.findall(rb'<w:num w:numId="(\d+)"', numbering)
         dipakai = set(re.findall(rb'<w:numId w:val="(\d+)"', teks + paket["word/styles.xml"]))
         assert set(num_ids) <= dipakai
+
+
+def test_list_nsids_are_stable_and_never_repeat_one_the_document_has():
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from generator.nomor import JENIS, Penomor
+
+    def nsid(ada: tuple[str, ...] = ()) -> list[str]:
+        numbering = Document().part.numbering_part.element
+        sudah = {el.get(qn("w:val")) for el in numbering.iter(qn("w:nsid"))}
+        for n, val in enumerate(ada):
+            numbering.append(etree.fromstring(
+                f'<w:abstractNum xmlns:w="{NS["w"]}" w:abstractNumId="{90 + n}">'
+                f'<w:nsid w:val="{val}"/></w:abstractNum>'))
+        penomor = Penomor(numbering)
+        for jenis in JENIS:
+            penomor.daftar_baru(jenis, "decimal")
+        return [v for el in numbering.iter(qn("w:nsid")) if (v := el.get(qn("w:val"))) not in sudah
+                and v not in ada]
+
+    pertama = nsid()
+    assert pertama == nsid() and len(set(pertama)) == len(JENIS)
+    kedua = nsid(ada=(pertama[0],))
+    assert len(kedua) == len(JENIS) and kedua[1:] == pertama[1:]  # only the first moved

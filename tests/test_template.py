@@ -140,3 +140,13 @@ def test_a_words_file_names_its_mistakes(tmp_path):
     berkas.write_text("tanpa entri\n", encoding="utf-8")
     with pytest.raises(KataError, match=r"kata.txt:1: teks sebelum entri"):
         Kata(berkas)
+
+
+def test_python_docx_reads_every_paragraph_style_of_the_template():
+    """Normal is the default paragraph style, so a paragraph without one (a section break)
+    reads as Normal, not None."""
+    import docx
+
+    doc = docx.Document(str(TEMPLATE))
+    assert [p.style.name for p in doc.paragraphs if p.style is None or p.style.name is None] == []
+    assert doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH).style_id == "Normal"

@@ -175,6 +175,8 @@ def _gaya_paragraf(styles) -> None:
         _format_paragraf(style, g)
         _xml_tanpa_api(style, g)
     by_id = {s.style_id: s for s in styles}
+    # Word gives a paragraph without a style Normal's look only when Normal is the default.
+    by_id[k.NORMAL].element.set(qn("w:default"), "1")
     for g in GAYA_PARAGRAF:
         if g.based:
             by_id[g.sid].base_style = by_id[g.based]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from html import escape as _html_escape
 
 from docx.opc.part import Part
@@ -90,17 +91,20 @@ def _styles_xlsx(format_angka: str) -> str:
 
 
 def _sel(ref: str, nilai) -> str:
+    """A cell: text inline, a year as a plain number (General), a figure in the chart's format."""
     if nilai is None:
         return ""
     if isinstance(nilai, str):
         return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(nilai)}</t></is></c>'
+    if isinstance(nilai, int):
+        return f'<c r="{ref}"><v>{nilai}</v></c>'
     return f'<c r="{ref}" s="1"><v>{format(nilai, "f")}</v></c>'
 
 
 def _sheet_xlsx(grafik: Grafik) -> str:
     baris = [[grafik.kolom_kategori, *(s.nama for s in grafik.seri)]]
     baris += [[k, *(s.nilai[i] for s in grafik.seri)] for i, k in enumerate(grafik.kategori)]
-    lebar = [max(12, *(len(k) + 2 for k in grafik.kategori))] + \
+    lebar = [max(12, *(len(str(k)) + 2 for k in grafik.kategori))] + \
         [max(12, len(s.nama) + 2) for s in grafik.seri]
     kolom = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
                     for i, w in enumerate(lebar, start=1))
@@ -168,11 +172,39 @@ def _str_cache(ref: str, teks: tuple[str, ...]) -> str:
             f"</c:strCache></c:strRef>")
 
 
+def _kategori(grafik: Grafik) -> str:
+    """The categories' reference and cache: numbers for years (so Excel's Edit Data shows no
+    number-stored-as-text warning), texts otherwise."""
+    ref = f"{SHEET}!$A$2:$A${len(grafik.kategori) + 1}"
+    if all(isinstance(k, int) for k in grafik.kategori):
+        return _num_cache(ref, grafik.kategori, "General")
+    return _str_cache(ref, grafik.kategori)
+
+
 def _num_cache(ref: str, nilai: tuple, format_angka: str) -> str:
-    pts = "".join(f'<c:pt idx="{i}"><c:v>{format(v, "f")}</c:v></c:pt>'
+    pts = "".join(f'<c:pt idx="{i}"><c:v>{v if isinstance(v, int) else format(v, "f")}</c:v></c:pt>'
                   for i, v in enumerate(nilai) if v is not None)
     return (f"<c:numRef><c:f>{ref}</c:f><c:numCache><c:formatCode>{escape(format_angka)}"
             f"</c:formatCode><c:ptCount val=\"{len(nilai)}\"/>{pts}</c:numCache></c:numRef>")
+
+
+_TAMPIL_NILAI = ('<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+                 '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>')
+# How far below a line a column's top may be for its label above the column to meet the line:
+# the label is about a tenth of the axis high (plot about 4,5 cm, label 8 pt and its margin).
+DEKAT_GARIS = Decimal("0.12")
+
+
+def di_bawah_garis(grafik: Grafik, seri: Seri) -> list[int]:
+    """The columns whose label, above the column, would sit on a line series (a target): the
+    top is just below the line. Their labels go inside the column's top instead."""
+    garis = [s.nilai for s in grafik.seri if s.jenis == GARIS]
+    semua = [v for s in grafik.seri for v in s.nilai if v is not None]
+    if not garis or not semua:
+        return []
+    dekat = max(semua) * DEKAT_GARIS
+    return [i for i, v in enumerate(seri.nilai) if v is not None
+            and any(g[i] is not None and g[i] - dekat < v < g[i] for g in garis)]
 
 
 def _label_nilai(grafik: Grafik, seri: Seri, posisi: str) -> str:
@@ -180,11 +212,13 @@ def _label_nilai(grafik: Grafik, seri: Seri, posisi: str) -> str:
         return ('<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/>'
                 '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>'
                 '</c:dLbls>')
-    return (f'<c:dLbls><c:numFmt formatCode={quoteattr(grafik.format_angka)} sourceLinked="0"/>'
-            f'<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{_teks(800)}'
-            f'<c:dLblPos val="{posisi}"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
-            '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
-            '<c:showBubbleSize val="0"/></c:dLbls>')
+    # A white box keeps a label readable inside a grey or hatched column.
+    tampil = (f'<c:numFmt formatCode={quoteattr(grafik.format_angka)} sourceLinked="0"/>'
+              f'<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/>'
+              f'</a:ln></c:spPr>{_teks(800)}')
+    dalam = "".join(f'<c:dLbl><c:idx val="{i}"/>{tampil}<c:dLblPos val="inEnd"/>{_TAMPIL_NILAI}'
+                    f'</c:dLbl>' for i in (di_bawah_garis(grafik, seri) if posisi == "outEnd" else ()))
+    return f'<c:dLbls>{dalam}{tampil}<c:dLblPos val="{posisi}"/>{_TAMPIL_NILAI}</c:dLbls>'
 
 
 def _seri(grafik: Grafik, i: int, seri: Seri) -> str:
@@ -193,7 +227,7 @@ def _seri(grafik: Grafik, i: int, seri: Seri) -> str:
     kolom = _kolom(i)
     kepala = (f'<c:idx val="{i}"/><c:order val="{i}"/>'
               f'<c:tx>{_str_cache(f"{SHEET}!${kolom}$1", (seri.nama,))}</c:tx>')
-    data = (f'<c:cat>{_str_cache(f"{SHEET}!$A$2:$A${n + 1}", grafik.kategori)}</c:cat>'
+    data = (f'<c:cat>{_kategori(grafik)}</c:cat>'
             f'<c:val>{_num_cache(f"{SHEET}!${kolom}$2:${kolom}${n + 1}", seri.nilai, grafik.format_angka)}'
             f'</c:val>')
     if seri.jenis == GARIS:
@@ -229,7 +263,7 @@ def _sumbu(grafik: Grafik) -> str:
              f'{_batas_bawah(grafik)}</c:scaling><c:delete val="0"/><c:axPos val="l"/>'
              f'<c:majorGridlines><c:spPr>{_garis_tepi("D9D9D9")}</c:spPr></c:majorGridlines>'
              f'{_judul_sumbu(grafik.sumbu_nilai, putar=True)}'
-             f'<c:numFmt formatCode={quoteattr(grafik.format_sumbu or grafik.format_angka)} '
+             f'<c:numFmt formatCode={quoteattr(grafik.format_sumbu)} '
              'sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
              f'<c:tickLblPos val="nextTo"/><c:spPr>{_garis_tepi()}</c:spPr>{_teks(800)}'
              f'<c:crossAx val="{AX_KATEGORI}"/><c:crosses val="autoZero"/>'

@@ -15,7 +15,8 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from doctools import ROOT, pandoc
-from generator.charts import nama_tren, skala_rupiah
+from generator.charts import nama_tren, nilai_grafik, skala_rupiah
+from generator.kontrak import GAYA_TETAP
 from generator.pipeline import build
 
 NS = {
@@ -104,8 +105,8 @@ def test_sample_report_has_native_charts_with_their_figures(built, paket):
     berkode = list(hasil.berkode())
     assert [r[0] for r in rows[1:]] == [kode for kode, _ in berkode]
     for row, (_, hi) in zip(rows[1:], berkode, strict=True):
-        assert _sama(row[1], hi.capaian) and row[2] == 100
-    assert [Decimal(v) for v in _cache(chart, 0)] == [hi.capaian for _, hi in berkode]
+        assert _sama(row[1], nilai_grafik(hi.capaian, 2)) and row[2] == 100
+    assert [Decimal(v) for v in _cache(chart, 0)] == [nilai_grafik(hi.capaian, 2) for _, hi in berkode]
 
     chart, rows = grafik["lkj-grafik:anggaran"]
     sumber = [(s.nama, s.jumlah) for s in hasil.anggaran.sumber] + [("Jumlah", hasil.anggaran.total)]
@@ -122,7 +123,7 @@ def test_sample_report_has_native_charts_with_their_figures(built, paket):
         tren += 1
         chart, rows = grafik[f"lkj-grafik:{nama_tren(hi.indikator, kode)}"]
         titik = [*hi.indikator.realisasi_lalu, (data.identitas.tahun, hi.indikator.realisasi)]
-        assert [r[0] for r in rows[1:]] == [str(t) for t, _ in titik]
+        assert [r[0] for r in rows[1:]] == [t for t, _ in titik]
         for row, (_, v) in zip(rows[1:], titik, strict=True):
             assert _sama(row[1], v) and _sama(row[2], hi.indikator.target)
     assert tren >= 3
@@ -137,6 +138,9 @@ def test_charts_carry_alt_text_and_indonesian_format(paket):
         assert chart.find("c:lang", NS).get("val") == "id-ID"
         formats = {f.get("formatCode") for f in chart.iter(f"{{{NS['c']}}}numFmt")} - {"General"}
         assert formats and all(f.startswith("[$-421]") for f in formats)
+        # no 103.0533333333333333333333333: at most 4 places, 9 for rupiah in miliar
+        angka = [v.text for v in chart.iter(f"{{{NS['c']}}}v") if re.fullmatch(r"[\d.]+", v.text)]
+        assert angka and max(len(v.partition(".")[2]) for v in angka) <= 9
 
 
 # --- fields read by other tools ---------------------------------------------------------------
@@ -232,7 +236,7 @@ def test_no_unused_styles_fonts_or_lists(paket):
     for s in styles.findall("w:style", NS):
         dirujuk |= {e.get(f"{w}val").encode() for tag in ("basedOn", "link", "next")
                     for e in s.findall(f"w:{tag}", NS)}
-    tetap = {b"TOC1", b"TOC2", b"TOC3", b"TableofFigures", b"Caption"}
+    tetap = {g.encode() for g in GAYA_TETAP}
     for s in styles.findall("w:style", NS):
         sid = s.get(f"{w}styleId").encode()
         assert sid in dirujuk or sid in tetap or s.get(f"{w}default") == "1", sid

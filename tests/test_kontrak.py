@@ -156,3 +156,18 @@ def test_every_package_folder_is_installed():
     terpasang = set(re.findall(r'"([\w.]+)"', daftar)) - {"generator.templates"}
     folder = {".".join(p.parent.relative_to(ROOT).parts) for p in ROOT.glob("generator/**/__init__.py")}
     assert terpasang == folder
+
+
+def test_a_report_from_before_the_x_switch_still_finds_its_contents_list():
+    """lkj perbarui pairs the old report's Daftar Isi with the new one's by instruction."""
+    from docx.oxml import parse_xml
+
+    from generator.daftar import wilayah_daftar
+
+    lama = 'TOC \\o "1-3" \\h \\z \\u'  # lkj before \x
+    body = parse_xml(
+        f'<w:body xmlns:w="{W}"><w:p><w:pPr><w:pStyle w:val="{k.TOC_1}"/></w:pPr>'
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {lama} </w:instrText></w:r></w:p></w:body>')
+    assert list(wilayah_daftar(body)) == [k.kunci_toc(k.TOC_ISI)]
+    assert k.kunci_toc(k.toc_keterangan("Tabel")) == 'TOC \\h \\z \\c "Tabel"'

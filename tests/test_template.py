@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,44 @@ def test_python_docx_reads_every_paragraph_style_of_the_template():
     doc = docx.Document(str(TEMPLATE))
     assert [p.style.name for p in doc.paragraphs if p.style is None or p.style.name is None] == []
     assert doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH).style_id == "Normal"
+
+
+def _lebar_teks_cm(teks: str, tebal: bool) -> float:
+    """Width of `teks` in Arial 11 pt (Liberation Sans has Arial's metrics), in cm."""
+    from PIL import ImageFont
+
+    from doctools import require
+
+    nama = "LiberationSans-Bold.ttf" if tebal else "LiberationSans-Regular.ttf"
+    berkas = next(iter(sorted(Path("/usr/share/fonts").rglob(nama))), None)
+    huruf = ImageFont.truetype(require("fonts-liberation", berkas), 1100)
+    return huruf.getlength(teks) / 100 / 72 * 2.54
+
+
+def test_no_table_cuts_a_header_word_or_a_unit():
+    """Every header word fits its column in bold, and every column of targets or realisasi
+    fits a unit such as "2 Dokumen": no "N/o", no "4 Lapora n". A cell loses 0,3 cm to its
+    margins (TabelLaporan: 85 twips each side)."""
+    from generator.report import BAGIAN
+    from generator.report.rakit.dokumen import bagian_templat
+
+    sempit = []
+    for bagian in BAGIAN:
+        kata = bagian_templat(bagian).KATA
+        for nama in [n for n in kata.entri if n.startswith("tabel.") and not n.endswith(".jumlah")]:
+            for kolom in kata.kolom(nama):
+                muat = kolom.lebar - 0.3
+                kata_judul = [w for w in kolom.judul.split() if "{" not in w and "}" not in w]
+                sempit += [(nama, w) for w in kata_judul if _lebar_teks_cm(w, True) > muat]
+                if re.search(r"\.(target|realisasi|standar)\b", kolom.isi) and \
+                        _lebar_teks_cm("Dokumen", False) > muat:
+                    sempit.append((nama, kolom.judul))
+    assert sempit == []
+
+
+def test_the_steps_of_bab_iv_do_not_read_as_the_obstacles_last_item():
+    import docx
+
+    doc = docx.Document(str(TEMPLATE))
+    p = next(p for p in doc.paragraphs if p.text.startswith("Langkah perbaikan"))
+    assert p.paragraph_format.space_before is not None and p.paragraph_format.space_before.cm > 0.29

@@ -4,9 +4,10 @@ Pure: nothing here reads or writes a file. The report's parts, in reading order,
 packages of `BAGIAN`; each holds what fills its context (`konteks(data, hasil, penanda,
 grafik) -> dict`), what builds its pages of the template (`templat.bangun(doc)`, used only by
 tools/build_template.py through `rakit`) and its fixed words (`kata.txt`). A new chapter is its
-folder plus one line in `BAGIAN`. Shared helpers: `dasar` (the one text cleaner, list joiner
-and placeholder collector), `satker` (names, cover, signature), `skala` (capaian as printed).
-Fixed words live in the template; the context carries only what the data says.
+folder, its name in `BAGIAN` (and the import above it) and its package in pyproject.toml.
+Shared helpers: `dasar` (the one text cleaner, list joiner and placeholder collector), `satker`
+(names, cover, signature), `skala` (capaian as printed). Fixed words live in the template; the
+context carries only what the data says.
 
 Charts are made by the caller (generator.pipeline.draw_charts) and handed in as a `Grafik`:
 each chart is an object the renderer knows how to place (today a dict {"gambar", "judul",

@@ -9,8 +9,11 @@ Public API (each returns None when there is nothing to plot):
   columns (`IK 1.1`...) with the 100 line; `Grafik.keterangan` maps each label to the indicator.
 - `grafik_anggaran(hasil_anggaran, tahun=None) -> Grafik | None`: pagu and realisasi per sumber
   dana (plus the total when there are several), in miliar (or juta) rupiah.
-- `grafik_tren(indikator, tahun, kode="") -> Grafik | None`: realisasi per year with the year's
-  target as a line. None when the indicator has no earlier realisasi.
+- `grafik_tren(indikator, tahun, kode="") -> Grafik | None`: realisasi per year (years as
+  numbers) with the year's target as a line. None when the indicator has no earlier realisasi.
+
+Figures are kept as `nilai_grafik` rounds them (4 places; budget exact to the rupiah), every
+value axis shows its ticks without padded decimals (`FORMAT_SUMBU`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ The template and the context still carry the numbers as text (`A.`, `1.`, `a.`, 
 template stays readable in Word and the contents lists keep them; after rendering each such
 prefix is removed and the paragraph is numbered by Word instead. Every list (and every run of
 sub-headings under one heading) gets its own w:num restarting at 1, so a person who inserts an
-item in Word gets the next number and the numbering of other lists does not move.
+item in Word gets the next number and the numbering of other lists does not move. The kinds of
+numbered paragraphs are generator.kontrak.NOMOR; each list definition has its own w:nsid,
+stable for its kind, so Word keeps lists apart when text is copied between documents.
 """
 
 from __future__ import annotations

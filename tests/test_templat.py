@@ -5,6 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 from books import book
+from hostile import templat
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -16,14 +17,8 @@ def context():
     return sample_context()
 
 
-def _customised(tmp_path, *paragraphs: str, name: str = "templat.docx"):
-    path = copy_template(tmp_path / name)
-    document = docx.Document(str(path))
-    anchor = document.paragraphs[1]
-    for text in paragraphs:
-        anchor.insert_paragraph_before(text)
-    document.save(str(path))
-    return path
+def _customised(tmp_path, *paragraphs: str):
+    return templat(tmp_path, *paragraphs)
 
 
 def _lines(path, context):
@@ -54,8 +49,8 @@ def test_every_problem_is_listed_with_its_place(tmp_path, context):
     )
     assert _lines(path, context) == [
         'paragraf 2 ("Nama: {{ identitas.nama }}"): variabel "identitas" tidak dikenal oleh lkj',
-        'paragraf 4 ("Rusak {{ tahun + }}"): tag {{ tahun + }} rusak: unexpected '
-        "'end of print statement'",
+        'paragraf 4 ("Rusak {{ tahun + }}"): tag {{ tahun + }} rusak: akhir tag "}}" tidak '
+        "terduga",
         'paragraf 5 ("Terbuka {{ tahun"): tag dibuka tetapi tidak ditutup di paragraf yang sama '
         '("{{" perlu "}}", "{%" perlu "%}")',
         'paragraf 6 ("{% for s in daftar_tak_ada %}{{ s }}"): {% for %} tidak pernah ditutup '

@@ -22,13 +22,13 @@ from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.environment import Template
 from jinja2.utils import Namespace
 
-MAKS_PUTARAN = 5_000_000  # loop turns in one rendering (the sample report takes about 1.300)
+MAKS_PUTARAN = 5_000_000  # loop turns in one rendering (the sample report takes 191)
 MAKS_RANGE = 100_000  # numbers from one range(), items in one list a template makes
 MAKS_TEKS = 1_000_000  # characters of one text a template computes
 MAKS_DIGIT = 1_000  # digits of a whole number a template computes
 MAKS_KEDALAMAN = 50  # macros (or recursive loops) inside each other
 MAKS_DETIK = 60.0  # seconds spent running the template (drawing charts and pictures excluded)
-KELUARAN_DASAR = 32 * 1024 * 1024  # characters a template may produce, plus 64 per context one
+KELUARAN_DASAR = 32_000_000  # characters a template may produce, plus 64 per context one
 KELUARAN_PER_KONTEKS = 64
 MAKS_CETAK = 10  # times one chart or picture may be printed
 MAKS_LIPSUM = 100  # paragraphs of lipsum(), and at most 10 times as many words in each

@@ -23,21 +23,27 @@ _TOKEN = {
     "begin of comment": "awal komentar \"{#\"", "template data / text": "teks biasa",
     "name": "nama", "integer": "bilangan", "float": "bilangan", "string": "teks",
 }
+# (Jinja's message, the Indonesian clause, whether the groups are token descriptions to put in
+# words; otherwise they are names, quoted as they are)
 _SINTAKS = [
-    (re.compile(r"expected token '(.+?)', got '(.+?)'"),
-     "seharusnya {0}, tertulis {1}"),
-    (re.compile(r"unexpected end of template, expected '(.+?)'"),
-     "tag berakhir sebelum {0}"),
-    (re.compile(r"unexpected '(.+?)', expected '(.+?)'"), "{0} tidak terduga, seharusnya {1}"),
-    (re.compile(r"unexpected '(.+?)'"), "{0} tidak terduga"),
-    (re.compile(r"unexpected char '(.+?)' at"), "karakter {0} tidak boleh di dalam tag"),
-    (re.compile(r"Encountered unknown tag '(.+?)'"), "perintah \"{0}\" tidak dikenal"),
-    (re.compile(r"Unexpected end of template"), "templat berakhir sebelum blok ditutup"),
-    (re.compile(r"No filter named '(.+?)'"), "filter \"{0}\" tidak tersedia di templat lkj"),
-    (re.compile(r"No test named '(.+?)'"), "uji \"{0}\" tidak tersedia di templat lkj"),
-    (re.compile(r"Can't assign to special loop variable"), "\"loop\" tidak boleh diisi"),
-    (re.compile(r"expected name or number"), "seharusnya nama atau bilangan setelah titik"),
+    (re.compile(r"expected token '(.+?)', got '(.+?)'"), "seharusnya {0}, tertulis {1}", True),
+    (re.compile(r"unexpected end of template, expected '(.+?)'"), "tag berakhir sebelum {0}",
+     True),
+    (re.compile(r"unexpected '(.+?)', expected '(.+?)'"), "{0} tidak terduga, seharusnya {1}",
+     True),
+    (re.compile(r"unexpected '(.+?)'"), "{0} tidak terduga", True),
+    (re.compile(r"unexpected char '(.+?)' at"), "karakter \"{0}\" tidak boleh di dalam tag",
+     False),
+    (re.compile(r"Encountered unknown tag '(.+?)'"), "perintah \"{0}\" tidak dikenal", False),
+    (re.compile(r"Unexpected end of template"), "templat berakhir sebelum blok ditutup", False),
+    (re.compile(r"No filter named '(.+?)'"), "filter \"{0}\" tidak tersedia di templat lkj",
+     False),
+    (re.compile(r"No test named '(.+?)'"), "uji \"{0}\" tidak tersedia di templat lkj", False),
+    (re.compile(r"Can't assign to special loop variable"), "\"loop\" tidak boleh diisi", False),
+    (re.compile(r"expected name or number"), "seharusnya nama atau bilangan setelah titik",
+     False),
 ]
+_SALAH_TULIS = "penulisan tag salah"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _AWALAN_DOCXTPL = re.compile(r"(\{[{%])(?:p|tr|tc|r)\s")
 
@@ -48,11 +54,11 @@ def _token(teks: str) -> str:
 
 def pesan_sintaks(pesan: str) -> str:
     """Jinja's syntax or compile message as an Indonesian clause (no English left)."""
-    for pola, kalimat in _SINTAKS:
+    for pola, kalimat, token in _SINTAKS:
         m = pola.search(pesan)
         if m:
-            return kalimat.format(*(_token(g) for g in m.groups()))
-    return "penulisan tag salah"
+            return kalimat.format(*(_token(g) if token else g for g in m.groups()))
+    return _SALAH_TULIS
 
 
 # Exceptions a template's own code raises, in the order checked (UnicodeError is a ValueError).
@@ -67,7 +73,6 @@ _ALASAN = (
     (ValueError, "nilai tidak cocok untuk perintah itu"),
     (LookupError, "butir atau kunci yang diminta tidak ada"),
     (AttributeError, "atribut yang diminta tidak ada"),
-    (TemplateError, "perintah templat tidak dapat dijalankan"),
 )
 
 
@@ -81,6 +86,9 @@ def alasan(exc: BaseException) -> str | None:
         return pesan if pesan.startswith(("variabel \"", "\"")) else "nilai yang diminta tidak ada"
     if isinstance(exc, TemplateSyntaxError):
         return pesan_sintaks(exc.message or "")
+    if isinstance(exc, TemplateError):  # e.g. a filter lkj lacks, met only while rendering
+        pesan = pesan_sintaks(exc.message or "")
+        return pesan if pesan != _SALAH_TULIS else "perintah templat tidak dapat dijalankan"
     return next((teks for jenis, teks in _ALASAN if isinstance(exc, jenis)), None)
 
 

@@ -221,7 +221,7 @@ class LingkunganAman(SandboxedEnvironment):
             with batas.masuk(getattr(__obj, "name", "") or ""):
                 return __context.call(__obj, *args, **kwargs)
         if isinstance(getattr(__obj, "__self__", None), str):
-            args = _sebelum_metode_teks(batas, __obj.__self__, __obj.__name__, args)
+            args = _sebelum_metode_teks(__obj.__self__, __obj.__name__, args)
         return _ukur(__context.call(__obj, *args, **kwargs), batas, "hasil panggilan")
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -332,7 +332,7 @@ def _periksa_ganti(teks: str, lama: Any, baru: Any, jumlah: Any) -> None:
         raise TemplatDitolak(f"replace melebihi {ribuan(MAKS_TEKS)} karakter", "replace")
 
 
-def _sebelum_metode_teks(batas: Batas, teks: str, nama: str, args: tuple) -> tuple:
+def _sebelum_metode_teks(teks: str, nama: str, args: tuple) -> tuple:
     if nama == "join" and args:
         butir = _butir(args[0])
         _periksa_gabung(butir, teks)

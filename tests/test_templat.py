@@ -116,3 +116,24 @@ def test_not_a_docx(tmp_path, context):
     result = CliRunner().invoke(app, ["templat", "periksa", str(path)])
     assert result.exit_code == 1
     assert result.output.startswith("Galat: bukan.docx: bukan dokumen Word .docx yang dapat dibaca")
+
+
+@pytest.mark.parametrize(("tag", "reason"), [
+    ("{{ tahun + }}", 'akhir tag "}}" tidak terduga'),
+    ("{{ a $ b }}", 'karakter "$" tidak boleh di dalam tag'),
+    ("{% foo %}", 'perintah "foo" tidak dikenal'),
+    ("{{ 1|nofilter }}", 'filter "nofilter" tidak tersedia di templat lkj'),
+    ("{{ x is nope }}", 'uji "nope" tidak tersedia di templat lkj'),
+    ("{% for x in y %}", "templat berakhir sebelum blok ditutup"),
+    ("{{ a b }}", 'seharusnya akhir tag "}}", tertulis "b"'),
+    ("{{ (1 }}", '"}" tidak terduga, seharusnya ")"'),
+    ("{% for loop in x %}{% endfor %}", '"loop" tidak boleh diisi'),
+    ("{{ a.1b }}", 'seharusnya akhir tag "}}", tertulis "b"'),
+])
+def test_jinja_messages_are_indonesian(tag, reason):
+    from generator.galat_templat import alasan
+    from generator.render import make_environment
+
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - each of Jinja's kinds
+        make_environment().from_string(tag).render()
+    assert alasan(caught.value) == reason

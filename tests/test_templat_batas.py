@@ -157,7 +157,7 @@ def test_sigterm_during_a_long_rendering_leaves_nothing_behind(tmp_path):
     deadline = time.monotonic() + 60
     while not list(keluar.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.02)  # until the temporary report exists: rendering has begun
-    time.sleep(0.5)
+    time.sleep(2)  # well inside the template's 60 s of work
     child.send_signal(signal.SIGTERM)
     stdout, stderr = child.communicate(timeout=20)
     assert child.returncode == 1, stderr

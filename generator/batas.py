@@ -178,8 +178,8 @@ class Batas:
             keluar.append(p)
         return "".join(keluar)
 
-    def teks(self, nilai: Any, apa: str) -> Any:
-        """`nilai` when turning it into text stays within MAKS_TEKS; counted as made."""
+    def teks(self, nilai: Any, apa: str) -> int:
+        """How long `nilai` is as text (berat); refused past MAKS_TEKS, `apa` saying where."""
         n = berat(nilai)
         if n > MAKS_TEKS:
             raise TemplatDitolak(f"{apa} menghasilkan teks lebih dari {ribuan(MAKS_TEKS)} "

@@ -1,9 +1,11 @@
 """Render the report: context + docxtpl template -> a checked .docx (the caller saves atomically).
 
-The only module that imports docxtpl. Jinja runs sandboxed with autoescape and
-StrictUndefined, so a value with `&` or `<` cannot corrupt the XML and a missing value fails
-instead of printing blank. Chart specifications in the context (dicts with a `gambar`, see
-pipeline.draw_charts) become native Word charts 14 cm wide with their alternative text. After
+The only module that imports docxtpl. Jinja runs in generator.sandbox (data only, an
+allow-list, bounded work) with autoescape and StrictUndefined, so a value with `&` or `<`
+cannot corrupt the XML and a missing value fails instead of printing blank; a template's
+failure is one Indonesian line naming its tag's paragraph (generator.galat_templat). Chart
+specifications in the context (dicts with a `gambar`, see pipeline.draw_charts) become opaque
+handles that print native Word charts 14 cm wide with their alternative text. After
 rendering, generator.selesai finishes the document (captions, contents lists, table breaks,
 paper, Word numbering), generator.kemasan cleans the package, and no template tag may be left.
 """

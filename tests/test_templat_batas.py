@@ -164,3 +164,10 @@ def test_sigterm_during_a_long_rendering_leaves_nothing_behind(tmp_path):
     assert stderr == ("Galat: dihentikan sebelum selesai; tidak ada berkas yang ditulis dan "
                       "laporan lama utuh\n")
     assert list(keluar.iterdir()) == []
+
+
+def test_a_chart_printed_over_and_over_is_refused(buku, tmp_path):
+    path = templat(tmp_path, "{% for i in range(20) %}{{ g.gambar }}{% endfor %}",
+                   sesudah=DALAM_GRAFIK)
+    for baris in _keduanya(buku, path, tmp_path):
+        assert baris.endswith(": grafik yang sama dicetak lebih dari 10 kali"), baris

@@ -286,7 +286,8 @@ def templat_salin(berkas: TemplatFile) -> None:
 
 @templat_app.command("periksa", cls=LkjCommand)
 def templat_periksa(berkas: TemplatFile) -> None:
-    """Periksa templat sendiri: tag rusak atau tidak ditutup dan variabel yang tidak dikenal."""
+    """Periksa templat sendiri: tag rusak, variabel tak dikenal, yang ditolak kotak pasir;
+    lalu coba isi dengan data contoh."""
     from .templat import require_valid_template, sample_context
 
     try:

@@ -71,12 +71,13 @@ def default_output(checked: Checked, folder: Path) -> Path:
 
 
 def _check_template(template: Path, context: dict) -> None:
-    """A customised template is checked whole before anything is rendered."""
+    """A customised template is checked whole before anything is rendered; no trial rendering,
+    since the rendering that follows runs under the same sandbox and limits."""
     from .templat import require_valid_template
 
     if not template.is_file():
         raise LkjError(f"templat {template} tidak ditemukan")
-    require_valid_template(template, context)
+    require_valid_template(template, context, coba=False)
 
 
 def draw_charts(data: DataLaporan, hasil: Hasil):

@@ -51,3 +51,15 @@ def test_readme_user_section_covers_a_windows_laptop_without_python():
     for needed in ("python.org", "Add python.exe to PATH", "cmd", "python -m pip install .",
                    "lkj buat kinerja-2025.xlsx", "output", "Laporan ditulis: C:\\"):
         assert needed in section, needed
+
+
+def test_readme_template_example_is_what_lkj_prints(tmp_path, monkeypatch):
+    from hostile import templat
+
+    templat(tmp_path, "Tahun {{ tahun.__class__ }}", "{% for i in range(1000000) %}{{ i }}{% endfor %}",
+            nama="templat-kami.docx")
+    monkeypatch.chdir(tmp_path)
+    lines = _block_after("Contoh keluaran `lkj templat periksa`")
+    result = runner.invoke(app, lines[0].removeprefix("> lkj ").split())
+    assert result.exit_code == 1
+    assert result.output.splitlines() == lines[1:]

@@ -57,14 +57,12 @@ def nama_satker(identitas: Identitas) -> str:
 
 def kpu(identitas: Identitas) -> str:
     """The KPU the secretariat supports: `KPU Kabupaten Maluku Tenggara`, `KPU` for the centre."""
-    nama = re.sub(r"^sekretariat\s+(?:jenderal\s+)?", "", satu_baris(identitas.nama_singkat),
-                  flags=re.IGNORECASE)
-    return nama or "KPU"
+    return satu_baris(identitas.kpu)
 
 
 def pihak_kedua(identitas: Identitas) -> str:
     """The Perjanjian Kinerja's second party: Jabatan Atasan, else the Ketua of its own KPU."""
-    return satu_baris(identitas.jabatan_atasan or f"Ketua {kpu(identitas)}")
+    return satu_baris(identitas.jabatan_pihak_kedua)
 
 
 def _nama_instansi(identitas: Identitas) -> str:

@@ -213,8 +213,10 @@ class Penggabung:
             return None
         cara, jangkar = letak
         (jangkar.addnext if cara == "setelah" else jangkar.addprevious)(el)
-        if i and daftarkan:
-            self.hasil.ditambahkan.append(Catatan(self._tempat(el_baru), _isi_ringkas(el_baru)))
+        tempat = self._tempat(el_baru)
+        ada = self.hasil.ditambahkan
+        if i and daftarkan and not (ada and ada[-1].tempat == tempat):  # a chart and its caption
+            ada.append(Catatan(tempat, _isi_ringkas(el_baru)))
         return el
 
     def _cocok(self, el_lama, el_baru, i: str):

@@ -22,6 +22,8 @@ _BS, _NAME = qn("w:bookmarkStart"), qn("w:name")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # what a plain value holds: runs of text (LibreOffice may move other bookmarks in between)
 _POLOS = {_T, _RPR}
+# what sits in a paragraph without showing, before its first run or after its last
+_DIAM_TEPI = {_PPR, _BS, qn("w:bookmarkEnd"), qn("w:proofErr")}
 # Word's own hidden bookmarks that are no one's addition (the last place edited)
 _BOOKMARK_WORD = ("_GoBack",)
 
@@ -49,36 +51,41 @@ def teks_polos(start, end) -> str | None:
 
 
 def ganti_teks(start, end, teks: str) -> list[tuple] | None:
-    """Change a value's text to `teks` touching as little as possible: the text its nodes have
-    in common with the new one at the start and the end stays in the nodes it is in (a person
-    may have split the runs to bold or link a part), the changed middle goes into the node
-    where the change begins. Returns what to undo, or None when the value holds no text node."""
+    """Change a value's text to `teks` touching as little as possible. A person may have split
+    its runs (a figure inside a generated sentence made bold, words made a link): text both old
+    and new stays in the node it is in, and each changed piece goes into the node where the old
+    text it replaces began (so a bolded figure stays bold); added text goes with the text
+    before it. Returns what to undo, or None when the value holds no text node."""
     simpul = [t for el in antara(start, end) for t in el.iter(_T)]
     if not simpul:
         return None
     lama = [t.text or "" for t in simpul]
-    semua = "".join(lama)
-    awal = 0
-    while awal < min(len(semua), len(teks)) and semua[awal] == teks[awal]:
-        awal += 1
-    akhir = 0
-    while akhir < min(len(semua), len(teks)) - awal and semua[-1 - akhir] == teks[-1 - akhir]:
-        akhir += 1
-    tengah, ubah_a, ubah_b = teks[awal:len(teks) - akhir], awal, len(semua) - akhir
-    ubah, pos, ditaruh = [], 0, False
-    for t, isi in zip(simpul, lama, strict=True):
-        a, b = pos, pos + len(isi)
-        pos = b
-        baru = isi[:max(0, min(b, ubah_a) - a)]
-        if not ditaruh and ubah_a <= b:
-            baru += tengah
-            ditaruh = True
-        baru += isi[max(0, ubah_b - a):] if ubah_b < b else ""
-        if baru != isi:
+    baru = [teks] if len(simpul) == 1 else _bagi(lama, teks)
+    ubah = []
+    for t, isi, isi_baru in zip(simpul, lama, baru, strict=True):
+        if isi_baru != isi:
             ubah.append((t, t.text, t.get(_XML_SPACE)))
-            t.text = baru
+            t.text = isi_baru
             t.set(_XML_SPACE, "preserve")
     return ubah
+
+
+def _bagi(lama: list[str], teks: str) -> list[str]:
+    """`teks` divided over the nodes whose texts are `lama` (see ganti_teks)."""
+    from difflib import SequenceMatcher
+
+    semua = "".join(lama)
+    simpul_di = [n for n, isi in enumerate(lama) for _ in isi]  # old character -> its node
+    hasil = [""] * len(lama)
+    for jenis, i1, i2, j1, j2 in SequenceMatcher(None, semua, teks, autojunk=False).get_opcodes():
+        if jenis == "equal":
+            for k in range(i1, i2):
+                hasil[simpul_di[k]] += semua[k]
+        elif jenis in ("replace", "insert"):
+            letak = i1 if jenis == "replace" else i1 - 1
+            hasil[simpul_di[letak] if 0 <= letak < len(semua) else
+                  (simpul_di[-1] if semua and letak >= 0 else 0)] += teks[j1:j2]
+    return hasil
 
 
 def batalkan(ubah: list[tuple]) -> None:
@@ -151,9 +158,48 @@ def tambahan_orang(el) -> list[str]:
     if el.find(f".//{qn('w:commentRangeStart')}") is not None or \
             el.find(f".//{qn('w:commentRangeEnd')}") is not None:
         hasil.append("komentar")
-    if any(br.get(qn("w:type")) == "page" for br in el.iter(qn("w:br"))):
+    tepi = {id(r) for bagian in _pemisah_tepi(el) for r in bagian}
+    if any(br.get(qn("w:type")) == "page" and id(br.getparent()) not in tepi
+           for br in el.iter(qn("w:br"))):
         hasil.append("pemisah halaman")
     return hasil
+
+
+def _hanya_pemisah(r) -> bool:
+    """A run holding nothing but a page break."""
+    return r.tag == _R and any(c.tag == qn("w:br") and c.get(qn("w:type")) == "page"
+                               for c in r) and all(c.tag in (_RPR, qn("w:br")) for c in r)
+
+
+def _pemisah_tepi(el) -> tuple[list, list]:
+    """Runs holding only a page break at the start and at the end of a paragraph (Ctrl+Enter
+    there; LibreOffice writes the next paragraph's "page break before" so), which a
+    replacing paragraph can carry."""
+    if el.tag != qn("w:p"):
+        return [], []
+    anak = [c for c in el if c.tag not in _DIAM_TEPI]
+    awal, akhir = [], []
+    for c in anak:
+        if not _hanya_pemisah(c):
+            break
+        awal.append(c)
+    for c in reversed(anak[len(awal):]):
+        if not _hanya_pemisah(c):
+            break
+        akhir.insert(0, c)
+    return awal, akhir
+
+
+def bawa_pemisah(el_lama, el_baru) -> None:
+    """A replacing paragraph takes the page breaks the old one had at its start or end."""
+    if el_lama.tag != qn("w:p") or el_baru.tag != qn("w:p"):
+        return
+    awal, akhir = _pemisah_tepi(el_lama)
+    ppr = el_baru.find(_PPR)
+    for n, r in enumerate(awal):
+        el_baru.insert(n + (1 if ppr is not None else 0), deepcopy(r))
+    for r in akhir:
+        el_baru.append(deepcopy(r))
 
 
 def bawa_format(el_lama, el_baru) -> None:

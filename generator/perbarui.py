@@ -261,6 +261,7 @@ class Penggabung:
         el = self.impor(el_baru)
         nilai.bawa_format(el_lama, el)
         nilai.bawa_ppr(el_lama, el)
+        nilai.bawa_pemisah(el_lama, el)
         el_lama.addprevious(el)
         daftar.buang(el_lama, el)
         return el

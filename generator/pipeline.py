@@ -218,6 +218,7 @@ def _check_report(laporan: Path) -> bool:
 def _without_marks(laporan: Path) -> LkjError:
     return LkjError(
         f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, dibuat "
-        "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang), jadi "
+        "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang, mis. "
+        "setelah disimpan ulang di Google Docs), jadi "
         "angkanya tidak dapat diperbarui; buat laporan baru dengan: lkj buat "
         "BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")

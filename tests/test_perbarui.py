@@ -120,7 +120,7 @@ def baris(path: Path) -> list[str]:
     split or renumbered shows): each body paragraph, each table row as `| cell | cell`."""
     doc = tampilkan_nomor(docx.Document(str(path)))
     lines = []
-    for el in doc.element.body:
+    for el in tanda.blok(doc.element.body):  # also inside content controls (a Daftar Isi)
         if el.tag == qn("w:p"):
             lines.append(teks_paragraf(el))
         elif el.tag == qn("w:tbl"):

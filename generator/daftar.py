@@ -233,7 +233,7 @@ def _entri_caption(body, label: str) -> list:
     nama_ada = {b.get(_NAME) for b in body.iter(_BS)}
     n = 0
     for p in body.iter(qn("w:p")):
-        if _baris_daftar(p) or label_seq(p) != label:
+        if label_seq(p) != label or _baris_daftar(p):
             continue
         nama = next((b.get(_NAME) for b in p.findall(_BS)
                      if b.get(_NAME, "").startswith("_Toc")), None)

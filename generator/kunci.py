@@ -13,6 +13,8 @@ The positional path (`capaian.sasaran.0.indikator.2.realisasi`), which lkj used 
 
 from __future__ import annotations
 
+import os
+
 VERSI = "2"  # custom property lkj-versi-tanda; reports without it carry positional marks (1)
 PROPERTI_VERSI = "lkj-versi-tanda"
 # the fields that name a list element, in order of preference; `kunci` is set by the report
@@ -56,10 +58,5 @@ def lingkup(jalur: list[str]) -> str:
     "" when they share none: the group a block without values of its own follows."""
     if not jalur:
         return ""
-    awal = jalur[0]
-    for j in jalur[1:]:
-        n = 0
-        while n < min(len(awal), len(j)) and awal[n] == j[n]:
-            n += 1
-        awal = awal[:n]
+    awal = os.path.commonprefix(jalur)  # a string prefix (compares the least and greatest)
     return awal[:awal.rfind("]") + 1]

@@ -137,7 +137,7 @@ class _Pembaruan:
         from .perbarui import BukanLaporanLkj, Penggabung
         from .properti import baca_properti, buang_properti, tulis_properti
         from .sidik_paket import sidik_paket
-        from .tanda import baca_daftar, nomori_bookmark, simpan_daftar
+        from .tanda import baca_daftar, simpan_daftar
 
         baru, peta = self._render()
         self.step("menggabungkan")
@@ -147,7 +147,6 @@ class _Pembaruan:
         body = lama.element.body
         self._catat(ident.periksa(ident.dari_properti(props) or ident.dari_tanda(body),
                                   self.identitas, self.laporan.name, self.ganti_identitas))
-        nomori_bookmark(body)
         sebelum = sidik_paket(lama)
         daftar = baca_daftar(props)
         if props.get(PROPERTI_VERSI) != VERSI:  # marks of an lkj before keys: renamed once

@@ -113,7 +113,7 @@ def pasang_update_fields(doc) -> bool:
     return True
 
 
-_BS, _BE = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_BS, _BE, _ID, _NAME = (qn(f"w:{t}") for t in ("bookmarkStart", "bookmarkEnd", "id", "name"))
 _DIAM = {_BS, _BE, qn("w:proofErr"), qn("w:permStart"), qn("w:permEnd")}  # print as nothing
 # inline wrappers an editor may have pushed a mark into (a hyperlink over a value's words)
 _PEMBUNGKUS = {qn(f"w:{t}") for t in ("hyperlink", "smartTag", "customXml", "ins", "fldSimple")}
@@ -123,10 +123,12 @@ def angkat_tanda(body, awalan: str = "_lkj") -> int:
     """lkj's bookmarks an editor moved into the edge of a hyperlink (LibreOffice puts a mark at
     a paragraph's start inside a hyperlink made over its first words) go back out beside it,
     where the merge reads them; returns how many moved."""
-    nama_per_id = {b.get(qn("w:id")): b.get(qn("w:name"), "") for b in body.iter(_BS)}
+    nama_per_id = {b.get(_ID): b.get(_NAME, "") for b in body.iter(_BS)}
     n = 0
     for b in list(body.iter(_BS, _BE)):
-        nama = b.get(qn("w:name")) or nama_per_id.get(b.get(qn("w:id")), "")
+        if b.getparent().tag not in _PEMBUNGKUS:
+            continue
+        nama = b.get(_NAME) or nama_per_id.get(b.get(_ID), "")
         if not nama.startswith(awalan):
             continue
         while b.getparent() is not None and b.getparent().tag in _PEMBUNGKUS:

@@ -26,15 +26,16 @@ _URUT_RPR = [qn(f"w:{t}") for t in (
     "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz",
     "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
     "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange")]
+_INDEKS_PPR = {tag: n for n, tag in enumerate(_URUT_PPR)}
+_INDEKS_RPR = {tag: n for n, tag in enumerate(_URUT_RPR)}
 # table row properties whose w:val is ST_OnOffOnly ("on"/"off") in the validator's schema
 _HANYA_ON_OFF = {qn(f"w:{t}") for t in ("cantSplit", "tblHeader", "hidden")}
 _VAL = qn("w:val")
 
 
-def _urutkan(el, urut: list, satu: bool) -> bool:
-    """Children of `el` in schema order (one of each when `satu`, the last written kept);
-    left as they are when one is unknown. Returns whether anything moved."""
-    indeks = {tag: n for n, tag in enumerate(urut)}
+def _urutkan(el, indeks: dict, satu: bool) -> bool:
+    """Children of `el` in schema order (`indeks`: tag -> place; one of each when `satu`, the
+    last written kept); left as they are when one is unknown. Returns whether anything moved."""
     anak = list(el)
     if any(c.tag not in indeks for c in anak):
         return False
@@ -54,9 +55,9 @@ def rapikan(root) -> int:
     """Mend LibreOffice's schema slips under `root`; returns how many elements changed."""
     n = 0
     for ppr in root.iter(qn("w:pPr")):
-        n += _urutkan(ppr, _URUT_PPR, satu=False)
+        n += _urutkan(ppr, _INDEKS_PPR, satu=False)
     for rpr in root.iter(qn("w:rPr")):
-        n += _urutkan(rpr, _URUT_RPR, satu=True)
+        n += _urutkan(rpr, _INDEKS_RPR, satu=True)
     for trpr in root.iter(qn("w:trPr")):
         for c in trpr:
             nilai = c.get(_VAL)

@@ -272,22 +272,6 @@ def test_a_report_opened_while_lkj_works_is_not_replaced(bahan, tmp_path, monkey
     assert _isi(laporan.parent) == [".~lock.LKj.docx#", "LKj.docx"]
 
 
-def test_a_report_locked_by_windows_gets_the_same_message(bahan, tmp_path, monkeypatch):
-    """The Windows sharing violation (a PermissionError on replace) is still caught."""
-    laporan = _laporan(bahan, tmp_path / "laporan")
-    real = os.replace
-
-    def locked(src, dst):
-        if Path(dst) == laporan:
-            raise PermissionError(13, "locked")
-        return real(src, dst)
-
-    monkeypatch.setattr(os, "replace", locked)
-    result = _perbarui(bahan["buku"], laporan)
-    assert result.exit_code == 1 and "sedang dibuka (mis. di Word)" in result.output
-    assert _isi(laporan.parent) == ["LKj.docx"]
-
-
 # --- one lkj at a time ------------------------------------------------------------------------
 
 def test_a_second_lkj_on_the_same_report_is_refused(bahan, tmp_path):

@@ -27,6 +27,8 @@ from docx.table import _Cell
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 from paket import bersihkan_paket  # noqa: E402
 
+from generator.pulih import pasang_update_fields  # noqa: E402
+
 KELUARAN = Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
 
 W = nsdecls("w")
@@ -485,25 +487,10 @@ def _footer(section) -> None:
     p._p.append(parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
 
 
-_SETELAH_UPDATE_FIELDS = (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
-    "listSeparator",
-)
-
-
 def atur_settings(doc) -> None:
-    """w:updateFields (Word refreshes TOC and page references on open), in schema order."""
-    settings = doc.settings.element
-    baru = parse_xml(f'<w:updateFields {W} w:val="true"/>')
-    later = {qn(f"w:{name}") for name in _SETELAH_UPDATE_FIELDS}
-    for child in settings:
-        if child.tag in later:
-            child.addprevious(baru)
-            return
-    settings.append(baru)
+    """w:updateFields (Word refreshes TOC and page references on open), in schema order; the
+    same step `lkj perbarui` takes when another editor dropped it (generator.pulih)."""
+    pasang_update_fields(doc)
 
 
 # --- report content ------------------------------------------------------------------------

@@ -158,8 +158,8 @@ def tambahan_orang(el) -> list[str]:
     if el.find(f".//{qn('w:commentRangeStart')}") is not None or \
             el.find(f".//{qn('w:commentRangeEnd')}") is not None:
         hasil.append("komentar")
-    tepi = {id(r) for bagian in _pemisah_tepi(el) for r in bagian}
-    if any(br.get(qn("w:type")) == "page" and id(br.getparent()) not in tepi
+    tepi = [r for bagian in _pemisah_tepi(el) for r in bagian]  # held: lxml keeps the proxies
+    if any(br.get(qn("w:type")) == "page" and not any(br.getparent() is r for r in tepi)
            for br in el.iter(qn("w:br"))):
         hasil.append("pemisah halaman")
     return hasil

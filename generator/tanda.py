@@ -12,8 +12,9 @@ named `_lkj` + kind + id + fingerprint:
 Bookmarks print as nothing, do not get in the way of typing, and survive editing around them
 in Word and a round trip through LibreOffice (content controls and custom XML parts do not
 survive LibreOffice 7.4, tested in tests/test_perbarui.py). The id is a hash of the part's
-place in the report (the context path of a value; a block's values or fixed words, under its
-heading); the fingerprint a hash of what lkj wrote there (`isi`). A changed fingerprint means a
+place in the report (the context path of a value, list elements by their stable key from the
+workbook, generator.kunci; a block's values or fixed words, under its heading; see
+generator.penamaan); the fingerprint a hash of what lkj wrote there (`isi`). A changed fingerprint means a
 person edited the part. The ids of the blocks and rows lkj wrote are also listed in custom
 document properties `lkj-bagian-NN` (Word keeps at most 255 characters a property), so a part a
 person deleted is told apart from one the new figures add.

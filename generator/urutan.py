@@ -49,8 +49,10 @@ def ikuti_urutan(urut: list, milik_orang: Callable) -> int:
         return 0
     induk = urut[0].getparent()
     urut = [el for el in urut if el.getparent() is induk]  # a part inside a content control stays
-    letak = {id(el): n for n, el in enumerate(induk)}
+    anak = list(induk)  # held while ids are compared: lxml keeps one proxy per live element
+    letak = {id(el): n for n, el in enumerate(anak)}
     posisi = [letak.get(id(el), -1) for el in urut]
+    del anak, letak
     tetap = _terpanjang(posisi)
     if len(tetap) == len(urut):
         return 0

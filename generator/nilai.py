@@ -202,6 +202,23 @@ def bawa_pemisah(el_lama, el_baru) -> None:
         el_baru.append(deepcopy(r))
 
 
+def selamatkan_pemisah(el) -> None:
+    """A paragraph about to go hands the page breaks at its edges to the paragraph after it
+    (or, at the end of its container, the one before), so the page still turns there (a
+    chapter LibreOffice starts with a break at the end of the paragraph before it)."""
+    awal, akhir = _pemisah_tepi(el)
+    if not awal and not akhir:
+        return
+    nxt, prev = el.getnext(), el.getprevious()
+    if nxt is not None and nxt.tag == qn("w:p"):
+        ppr = nxt.find(_PPR)
+        for n, r in enumerate(awal + akhir):
+            nxt.insert(n + (1 if ppr is not None else 0), deepcopy(r))
+    elif prev is not None and prev.tag == qn("w:p"):
+        for r in awal + akhir:
+            prev.append(deepcopy(r))
+
+
 def bawa_format(el_lama, el_baru) -> None:
     """Each value of the replacing part takes the run formatting its old runs had."""
     lama = tanda.tanda_di(el_lama)

@@ -198,6 +198,7 @@ class Penggabung:
             if i in ids_baru:
                 continue
             if self._utuh(el, i):
+                nilai.selamatkan_pemisah(el)
                 daftar.buang(el, sect_lkj=self._sect_lkj)
             else:
                 tempat = self._tempat(el, lama=True)

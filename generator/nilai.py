@@ -16,6 +16,7 @@ from copy import deepcopy
 from docx.oxml.ns import qn
 
 from generator import tanda
+from generator.selesai import teks_paragraf
 
 _T, _R, _RPR, _PPR = qn("w:t"), qn("w:r"), qn("w:rPr"), qn("w:pPr")
 _BS, _NAME = qn("w:bookmarkStart"), qn("w:name")
@@ -316,3 +317,24 @@ def ciri_sect(sect) -> tuple:
             else (), tuple(num.get(qn(f"w:{a}"), "") for a in ("fmt", "start"))
             if num is not None else ())
 
+
+def teks_sel(start) -> str:
+    """The text of the table cell a value stands in, when the cell holds more than it ("" when
+    not in a cell)."""
+    tc = next(start.iterancestors(qn("w:tc")), None)
+    if tc is None:
+        return ""
+    return " ".join(teks_paragraf(p) for p in tc.iter(qn("w:p")) if teks_paragraf(p))
+
+
+def sel_disunting(start_l, end_l, start_b, end_b) -> bool:
+    """Whether a person typed in a value's table cell beside the value (LibreOffice leaves the
+    value's bookmark around the old text and puts the typing before it): the cell's words
+    outside the value differ from what lkj writes there."""
+    tc_l = next(start_l.iterancestors(qn("w:tc")), None)
+    tc_b = next(start_b.iterancestors(qn("w:tc")), None)
+    if tc_l is None or tc_b is None:
+        return False
+    luar_l = teks_sel(start_l).replace(" ".join(tanda.isi_antara(start_l, end_l).split()), "", 1)
+    luar_b = teks_sel(start_b).replace(" ".join(tanda.isi_antara(start_b, end_b).split()), "", 1)
+    return " ".join(luar_l.split()) != " ".join(luar_b.split())

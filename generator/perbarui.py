@@ -36,7 +36,7 @@ from generator import daftar, nilai, pulih, skema, tanda
 from generator.errors import LkjError
 from generator.impor import Pengimpor
 from generator.selesai import nomori_caption, teks_paragraf
-from generator.tempat import Tempat, ringkas
+from generator.tempat import Tempat, isi_ringkas, kosong, ringkas
 from generator.urutan import ikuti_urutan
 
 _RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
@@ -177,9 +177,9 @@ class Penggabung:
             if i and i in lama_per_id:
                 el = self._cocok(lama_per_id[i], el_baru, i)
             elif i and i[:tanda.PANJANG_DAFTAR] in self.daftar_lama:
-                if not _kosong(el_baru):  # an empty paragraph gone is not worth a line
+                if not kosong(el_baru):  # an empty paragraph gone is not worth a line
                     self.hasil.dihapus.append(Catatan(self._tempat(el_baru),
-                                                      _isi_ringkas(el_baru)))
+                                                      isi_ringkas(el_baru)))
                 continue
             else:
                 el = self._sisipkan(induk, el_baru, i, sebelumnya, id_baru[n + 1:], lama_per_id,
@@ -202,7 +202,7 @@ class Penggabung:
                 daftar.buang(el, sect_lkj=self._sect_lkj)
             else:
                 tempat = self._tempat(el, lama=True)
-                isi = _isi_ringkas(el)
+                isi = isi_ringkas(el)
                 self.hasil.tak_ditulis_lagi.append(Catatan(f"{tempat}: {isi}" if tempat else isi))
 
     def _sisipkan(self, induk, el_baru, i, sebelumnya, id_berikut, lama_per_id, daftarkan):
@@ -210,14 +210,14 @@ class Penggabung:
         letak = self._letak(induk, sebelumnya, id_berikut, lama_per_id)
         if letak is None:
             self.hasil.tak_ditempatkan.append(Catatan(self._tempat(el_baru),
-                                                      _isi_ringkas(el_baru)))
+                                                      isi_ringkas(el_baru)))
             return None
         cara, jangkar = letak
         (jangkar.addnext if cara == "setelah" else jangkar.addprevious)(el)
         tempat = self._tempat(el_baru)
         ada = self.hasil.ditambahkan
         if i and daftarkan and not (ada and ada[-1].tempat == tempat):  # a chart and its caption
-            ada.append(Catatan(tempat, _isi_ringkas(el_baru)))
+            ada.append(Catatan(tempat, isi_ringkas(el_baru)))
         return el
 
     def _cocok(self, el_lama, el_baru, i: str):
@@ -317,7 +317,7 @@ class Penggabung:
         self._nilai(el_lama, el_baru, tempat)
         if el_lama.tag != _TR or sebab:
             tempat = f"{tempat} ({sebab})" if sebab else tempat
-            self.hasil.disunting.append(Catatan(tempat, _isi_ringkas(el_baru)))
+            self.hasil.disunting.append(Catatan(tempat, isi_ringkas(el_baru)))
 
     def _nilai(self, el_lama, el_baru, tempat: str) -> None:
         """Values nobody touched inside an edited part get their new text, in their own runs."""
@@ -336,7 +336,7 @@ class Penggabung:
             if start_l.getparent() is not end_l.getparent():
                 continue
             kini = tanda.isi_antara(start_l, end_l)
-            if tanda.sidik(kini) != sidik_lama or _sel_disunting(start_l, end_l, start_b, end_b):
+            if tanda.sidik(kini) != sidik_lama or nilai.sel_disunting(start_l, end_l, start_b, end_b):
                 self._angka_disunting(start_l, kini, teks_baru, tempat)
                 continue
             if kini != teks_baru:
@@ -347,7 +347,7 @@ class Penggabung:
         """List a figure a person typed over, quoting what its cell (or it) now reads."""
         p = start_l.getparent()
         seluruh = p.getparent().tag == qn("w:body") and teks_paragraf(p) == " ".join(kini.split())
-        dibaca = _teks_sel(start_l) or kini
+        dibaca = nilai.teks_sel(start_l) or kini
         if dibaca != teks_baru and not seluruh:  # a whole edited paragraph is listed once
             self.hasil.angka_disunting.append(Catatan(
                 f"{tempat}: \"{ringkas(dibaca, 40)}\"", ringkas(teks_baru, 60)))
@@ -372,28 +372,6 @@ class Penggabung:
             end_l.addprevious(salinan)
 
 
-def _teks_sel(start) -> str:
-    """The text of the table cell a value stands in, when the cell holds more than it ("" when
-    not in a cell)."""
-    tc = next(start.iterancestors(qn("w:tc")), None)
-    if tc is None:
-        return ""
-    return " ".join(teks_paragraf(p) for p in tc.iter(_P) if teks_paragraf(p))
-
-
-def _sel_disunting(start_l, end_l, start_b, end_b) -> bool:
-    """Whether a person typed in a value's table cell beside the value (LibreOffice leaves the
-    value's bookmark around the old text and puts the typing before it): the cell's words
-    outside the value differ from what lkj writes there."""
-    tc_l = next(start_l.iterancestors(qn("w:tc")), None)
-    tc_b = next(start_b.iterancestors(qn("w:tc")), None)
-    if tc_l is None or tc_b is None:
-        return False
-    luar_l = _teks_sel(start_l).replace(" ".join(tanda.isi_antara(start_l, end_l).split()), "", 1)
-    luar_b = _teks_sel(start_b).replace(" ".join(tanda.isi_antara(start_b, end_b).split()), "", 1)
-    return " ".join(luar_l.split()) != " ".join(luar_b.split())
-
-
 def _kisi(tbl) -> int:
     """The number of grid columns of a table (a table renewed row by row keeps its grid)."""
     grid = tbl.find(qn("w:tblGrid"))
@@ -408,23 +386,6 @@ def _geser_bookmark(body_lama, body_baru) -> None:
     for b in body_baru.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
         if (b.get(qn("w:id")) or "").isdigit():
             b.set(qn("w:id"), str(int(b.get(qn("w:id"))) + geser))
-
-
-def _kosong(el) -> bool:
-    return el.tag == _P and not teks_paragraf(el) and el.find(f".//{qn('w:drawing')}") is None
-
-
-def _isi_ringkas(el) -> str:
-    if el.tag == _TBL:
-        baris = el.findall(_TR)
-        return f"tabel {len(baris)} baris: " + ringkas(
-            " | ".join(teks_paragraf(p) for p in baris[-1].iter(_P)) if baris else "", 80)
-    if el.tag == _TR:
-        return ringkas(" | ".join(teks_paragraf(p) for p in el.iter(_P)))
-    nama = [tanda.nama_grafik(d) for d in el.iter(qn("w:drawing"))]
-    if any(nama):
-        return "grafik " + ", ".join(filter(None, nama))
-    return ringkas(teks_paragraf(el))
 
 
 def _buang_rel_yatim(part) -> None:

@@ -74,3 +74,24 @@ def _label(caption: str) -> str:
     """`Tabel 3.1` from a caption's text."""
     kata = caption.split()
     return " ".join(kata[:2]) if len(kata) >= 2 else caption
+
+
+def kosong(el) -> bool:
+    """An empty paragraph (no text, no picture): not worth a line when it goes."""
+    return el.tag == qn("w:p") and not teks_paragraf(el) and \
+        el.find(f".//{qn('w:drawing')}") is None
+
+
+def isi_ringkas(el) -> str:
+    """What a listed part holds, in short: a table's size and last row, a row's cells, a
+    chart's name, a paragraph's words."""
+    if el.tag == qn("w:tbl"):
+        baris = el.findall(qn("w:tr"))
+        return f"tabel {len(baris)} baris: " + ringkas(
+            " | ".join(teks_paragraf(p) for p in baris[-1].iter(qn("w:p"))) if baris else "", 80)
+    if el.tag == qn("w:tr"):
+        return ringkas(" | ".join(teks_paragraf(p) for p in el.iter(qn("w:p"))))
+    nama = [tanda.nama_grafik(d) for d in el.iter(qn("w:drawing"))]
+    if any(nama):
+        return "grafik " + ", ".join(filter(None, nama))
+    return ringkas(teks_paragraf(el))

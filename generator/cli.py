@@ -192,6 +192,10 @@ def perbarui(
         "--tanpa-grafik", help="Perbarui seperti laporan tanpa grafik: grafik buatan lkj yang "
         "tidak disunting dibuang (tanpa ini, grafik ikut diperbarui bila laporan memuat "
         "grafik).")] = False,
+    ganti_identitas: Annotated[bool, typer.Option(
+        "--ganti-identitas", help="Terima buku kerja satker atau tahun lain dari laporan (mis. "
+        "nama satker berubah, atau laporan dibawa ke tahun berikutnya); tanpa ini, buku kerja "
+        "seperti itu ditolak.")] = False,
 ) -> None:
     """Masukkan angka baru dari buku kerja ke laporan yang sudah disunting, tanpa kehilangan suntingan."""
     from .pipeline import update
@@ -200,11 +204,19 @@ def perbarui(
         workbook = _found(workbook)
         with _progress() as step:
             done = update(workbook, laporan, keluaran, templat, grafik=not tanpa_grafik,
-                          progress=step)
+                          progress=step, ganti_identitas=ganti_identitas)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None
     _echo_issues(done.checked.warnings, workbook.name)
+    for catatan in done.catatan:
+        typer.echo(f"Catatan: {catatan}")
     hasil = done.hasil
+    if not done.berubah:
+        tidak = f"; {keluaran} tidak dibuat" if keluaran is not None and not done.cadangan else ""
+        typer.echo(f"Tidak ada yang berubah: {done.path.name} sudah memuat angka dari "
+                   f"{workbook.name}. Tidak ada berkas yang ditulis{tidak}.")
+        _daftar_suntingan(hasil)
+        return
     typer.echo(f"Laporan diperbarui: {done.path.absolute()}")
     if done.beside_edited is not None:
         typer.echo(f"Catatan: {done.beside_edited} sudah ada dan sudah disunting, jadi tidak "
@@ -213,6 +225,15 @@ def perbarui(
         typer.echo(f"Versi sebelumnya disimpan sebagai: {done.cadangan.name}")
     typer.echo(f"{hasil.diperbarui} bagian diisi angka baru; {len(hasil.disunting)} bagian yang "
                f"disunting dipertahankan; {len(hasil.ditambahkan)} bagian baru ditambahkan")
+    _daftar_suntingan(hasil)
+    if hasil.diperbaiki:
+        typer.echo(f"Dipulihkan dari penyimpanan program lain ({len(hasil.diperbaiki)}):")
+        for teks in hasil.diperbaiki:
+            typer.echo(f"  - {teks}")
+
+
+def _daftar_suntingan(hasil) -> None:
+    """What perbarui kept, left deleted, added or could not place, each with its place."""
     _daftar("Bagian yang disunting tangan dipertahankan (angka di dalamnya yang tidak disunting "
             "tetap diperbarui)", hasil.disunting)
     _daftar("Angka yang disunting tangan dipertahankan", hasil.angka_disunting)
@@ -220,8 +241,10 @@ def perbarui(
     _daftar("Bagian baru dari buku kerja ditambahkan", hasil.ditambahkan, panah=False)
     _daftar("Bagian baru yang tidak dapat ditempatkan (tambahkan sendiri bila perlu)",
             hasil.tak_ditempatkan)
-    _daftar("Bagian yang tidak lagi ditulis lkj tetapi disunting tangan, jadi dipertahankan",
-            hasil.tak_ditulis_lagi, panah=False)
+    _daftar("Bagian yang tidak lagi ditulis lkj (indikator, sasaran, atau baris anggarannya "
+            "tidak ada lagi di buku kerja atau namanya diubah) tetapi disunting tangan, jadi "
+            "dipertahankan; hapus sendiri bila tidak diperlukan", hasil.tak_ditulis_lagi,
+            panah=False)
 
 
 @app.command(cls=LkjCommand)

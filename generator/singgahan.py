@@ -10,6 +10,7 @@ moves it. Rendering itself (the data, every check after it) is never cached.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -62,18 +63,25 @@ def _baca(kunci: str) -> bytes | None:
 
 
 def _tulis(kunci: str, data: bytes) -> None:
-    """Write atomically; a cache that cannot be written is simply not used."""
+    """Write atomically; a cache that cannot be written is simply not used, and leaves no
+    temporary file behind (a full disk, an interruption)."""
     folder = folder_cache()
     if folder is None:
         return
+    sementara = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, sementara = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
             f.write(hashlib.sha256(data).digest() + data)
         os.replace(sementara, folder / kunci)
+        sementara = None
     except OSError:
         pass
+    finally:
+        if sementara is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(sementara)
 
 
 class LingkunganCepat(LingkunganAman):

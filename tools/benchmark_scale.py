@@ -2,7 +2,8 @@
 
 Usage: python tools/benchmark_scale.py [--indikator 5 50 500 2000] [--grafik-sampai 500]
 
-`lkj perbarui` is timed on each report `lkj buat` just wrote (the same figures merged back).
+`lkj perbarui` is timed on each report `lkj buat` just wrote: the same figures merged back (the
+whole merge, and nothing written since nothing changed), and one realisasi changed.
 
 Each row is one fresh process (`python -m generator ...`); peak memory is that process's maximum
 resident set size (POSIX; shown as "-" elsewhere). Workbooks are built in a temporary folder with
@@ -63,12 +64,27 @@ def scale_rows(folder: Path, counts: list[int], grafik_sampai: int) -> list[str]
                              run(["buat", str(workbook), "-o", out, "--timpa"])))
             print(rows[-1], flush=True)
         # the report just written (with charts up to --grafik-sampai) takes the same figures
+        # (the whole merge, then nothing written), then one changed realisasi
         hasil = folder / f"perbarui-{n}.docx"
-        hasil.unlink(missing_ok=True)
-        rows.append(_row(f"`lkj perbarui`, {n} indikator",
-                         run(["perbarui", str(workbook), out, "-o", str(hasil)])))
-        print(rows[-1], flush=True)
+        for label, buku in (("angka sama, tidak ada yang ditulis", workbook),
+                            ("satu realisasi berubah", _satu_berubah(workbook))):
+            hasil.unlink(missing_ok=True)
+            rows.append(_row(f"`lkj perbarui`, {n} indikator, {label}",
+                             run(["perbarui", str(buku), out, "-o", str(hasil)])))
+            print(rows[-1], flush=True)
     return rows
+
+
+def _satu_berubah(workbook: Path) -> Path:
+    """The workbook with its first indicator's realisasi one higher."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["Kinerja"]
+    ws["F2"] = (ws["F2"].value or 0) + 1
+    path = workbook.with_name(workbook.stem + "-berubah.xlsx")
+    wb.save(path)
+    return path
 
 
 def hostile_rows(folder: Path) -> list[str]:

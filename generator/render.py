@@ -11,14 +11,12 @@ paper, Word numbering), generator.kemasan cleans the package, and no template ta
 from __future__ import annotations
 
 import re
-import zipfile
 from datetime import datetime, timezone
 from importlib.resources import files
 from pathlib import Path
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -27,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator import kemasan, tanda
 from generator.errors import LkjError
+from generator.paket_docx import buka
 from generator.selesai import selesaikan, teks_paragraf
 from generator.singgahan import LingkunganCepat, TemplatCepat
 
@@ -163,11 +162,9 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
     template = Path(template) if template else default_template()
     if not template.is_file():
         raise LkjError(f"Templat tidak ditemukan: {template}")
-    tpl = TemplatCepat(template)
-    try:
-        tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
-        raise LkjError(f"Templat {template} bukan dokumen Word .docx yang dapat dibaca") from exc
+    # A customised template is checked whole, and cut off from anything outside it, first.
+    tpl = TemplatCepat(template if template == default_template() else buka(template, "templat"))
+    tpl.init_docx()
     pencatat = tanda.Pencatat()
     isi = {**_grafik(tpl, tanda.tandai_konteks(context)),
            "logo": _logo(tpl, context.get("logo", ""))}

@@ -147,19 +147,16 @@ def check_template(path: Path, context: dict[str, Any]) -> list[Issue]:
     import docx
     from jinja2 import TemplateSyntaxError
 
+    from .paket_docx import periksa
     from .render import make_environment
 
     if path.is_dir():
         raise LkjError(f"{path}: ini sebuah folder, bukan templat Word .docx")
     if not path.is_file():
         raise LkjError(f"{path.name}: berkas templat tidak ditemukan ({path})")
-    try:
-        document = docx.Document(str(path))
-    except OSError as exc:
-        raise LkjError(f"{path.name}: berkas templat tidak dapat dibaca ({exc.strerror})") from exc
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a non-docx file
-        raise LkjError(f"{path.name}: bukan dokumen Word .docx yang dapat dibaca ({exc})") from exc
-    issues: list[Issue] = []
+    paket = periksa(path, "templat")  # the package is checked whole before python-docx reads it
+    document = docx.Document(paket.berkas())
+    issues: list[Issue] = list(paket.peringatan)
     places = list(_places(document))
     tagged = [(place, tag) for place in places for tag in _tags(place, issues)]
     env = make_environment()
@@ -180,11 +177,13 @@ def check_template(path: Path, context: dict[str, Any]) -> list[Issue]:
     return sorted(issues, key=lambda issue: order.get(issue.ref, -1))
 
 
-def require_valid_template(path: Path, context: dict[str, Any]) -> None:
-    """Raise InputErrors listing every problem of a customised template."""
+def require_valid_template(path: Path, context: dict[str, Any]) -> list[Issue]:
+    """Raise InputErrors listing every problem of a customised template; its warnings (what
+    lkj removes from it, generator.tautan) otherwise."""
     issues = check_template(path, context)
-    if issues:
+    if any(issue.is_error for issue in issues):
         raise InputErrors(issues, path.name)
+    return issues
 
 
 def _unknown_names(tree: Any, tagged: list[tuple[Place, str]],

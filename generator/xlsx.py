@@ -32,6 +32,7 @@ _EMPTY_CELL = re.compile(rb"<(?:\w+:)?c(?:\s[^<>]*)?(?:/>|>\s*</(?:\w+:)?c>)")
 _EMPTY_ROW = re.compile(rb"<(?:\w+:)?row(?:\s[^<>]*)?(?:/>|>\s*</(?:\w+:)?row>)")
 _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_CELL_OPEN_AT_END = re.compile(rb"<(?:\w+:)?c(?:\s[^<>]*)?>\Z")
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,10 @@ def _cut(text: bytes) -> int:
         end = _ROW_END.search(text, max(start, at - 40), at + 4)
         if end is not None and end.end() == at + 4:
             return end.end()
-    return text.rfind(b">") + 1
+    cut = text.rfind(b">") + 1
+    # not between a cell's start and end tag: an empty <c ...></c> must stay whole to go
+    opened = _CELL_OPEN_AT_END.search(text, max(0, cut - 512), cut)
+    return opened.start() if opened else cut
 
 
 def _strip(xml: bytes) -> bytes:

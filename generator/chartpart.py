@@ -21,6 +21,7 @@ from html import escape as _html_escape
 from docx.opc.part import Part
 
 from generator.charts import ARSIR, BATANG, GARIS, Grafik, Seri
+from generator.penamaan import partname_baru, relasi_baru
 
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -310,11 +311,11 @@ def tambah_grafik(part, grafik: Grafik, lebar_emu: int, alt: str | None = None) 
     `alt` overrides the alternative text (render.py passes it brace-encoded).
     """
     package = part.package
-    xlsx = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
+    xlsx = Part(partname_baru(package, "/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
                 CT_XLSX, buku_kerja(grafik), package)
-    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT_CHART, b"", package)
-    rid_data = chart.relate_to(xlsx, RT_PACKAGE)
+    chart = Part(partname_baru(package, "/word/charts/chart%d.xml"), CT_CHART, b"", package)
+    rid_data = relasi_baru(chart, xlsx, RT_PACKAGE)
     chart._blob = chart_xml(grafik, rid_data).encode("utf-8")
-    rid = part.relate_to(chart, RT_CHART)
+    rid = relasi_baru(part, chart, RT_CHART)
     return _inline(grafik, rid, lebar_emu, grafik.alt if alt is None else alt)
 

@@ -177,3 +177,19 @@ def test_buat_pdf_with_a_linked_template_reaches_no_server(server, tmp_path):
             "dibuang") in result.stderr
     assert out.with_suffix(".pdf").is_file()
     assert requests == []
+
+
+def test_readme_examples_are_what_lkj_prints(tmp_path):
+    from docx_rusak import rewrite
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Templat dan laporan dari kantor lain"):]
+    refusal, warning = (b.strip() for b in re.findall(r"```\n(.*?)```", section, re.S)[:2])
+    broken = rewrite(default_template(), tmp_path / "templat-provinsi.docx",
+                     {"word/document.xml": lambda xml: xml[: len(xml) // 2]})
+    result = runner.invoke(app, ["templat", "periksa", str(broken)])
+    assert result.exit_code == 1 and result.output.strip() == refusal
+    linked = linked_pictures(default_template(), tmp_path / "templat-provinsi.docx",
+                             ["http://contoh.net/logo.png"])
+    result = runner.invoke(app, ["templat", "periksa", str(linked)])
+    assert result.exit_code == 0 and result.output.splitlines()[0] == warning

@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator import kemasan, tanda
+from generator import kemasan, penamaan, tanda  # noqa: F401 (penamaan: python-docx's walks)
 from generator.errors import LkjError
 from generator.paket_docx import buka
 from generator.selesai import selesaikan, teks_paragraf

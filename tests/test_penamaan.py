@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from pathlib import Path
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -77,3 +79,31 @@ def test_bookmark_renumbering_keeps_its_rules():
     assert _bookmarks(body) == [
         ("bookmarkStart", "1", "a"), ("bookmarkStart", "2", "b"), ("bookmarkEnd", "2", ""),
         ("bookmarkEnd", "1", ""), ("bookmarkStart", "3", "c"), ("bookmarkEnd", "3", "")]
+
+
+def _walk_as_python_docx_does(source, visited, rels: bool):
+    """python-docx 1.2's own walk (a list of parts seen), the reference for the order."""
+    for rel in source.rels.values():
+        if rels:
+            yield rel
+        if rel.is_external or rel.target_part in visited:
+            continue
+        visited.append(rel.target_part)
+        if not rels:
+            yield rel.target_part
+        yield from _walk_as_python_docx_does(rel.target_part, visited, rels)
+
+
+def test_python_docx_walks_keep_their_order(tmp_path):
+    from generator.pipeline import build
+
+    sample = Path(__file__).resolve().parents[1] / "input" / "contoh.xlsx"
+    report = build(sample, tmp_path / "laporan.docx").path
+    package = docx.Document(str(report)).part.package
+    parts = list(package.iter_parts())
+    assert len(parts) > 20
+    assert parts == list(_walk_as_python_docx_does(package, [], rels=False))
+    assert list(package.iter_rels()) == list(_walk_as_python_docx_does(package, [], rels=True))
+    with zipfile.ZipFile(report) as archive:
+        stored = {n for n in archive.namelist() if not n.endswith(".rels")} - {"[Content_Types].xml"}
+    assert {str(p.partname).lstrip("/") for p in parts} == stored

@@ -15,6 +15,7 @@ import re
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from .errors import PERINGATAN, Issue
+from .isi_docx import rels_part, tampil
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -44,12 +45,6 @@ _NAMA_RELASI = {
 def aman(target: str) -> bool:
     """An ordinary web or e-mail address, which only a click follows."""
     return bool(_AMAN.match(target.strip()))
-
-
-def _tampil(text: str) -> str:
-    from .paket_docx import tampil
-
-    return tampil(text)
 
 
 def _peringatan(part: str, what: str) -> Issue:
@@ -170,7 +165,7 @@ def _bersihkan_medan(root, part: str) -> list[Issue]:
         else:
             _jadikan_hasil(m, runs, pos)
         rest = m.instr.strip()[len(m.jenis):].strip()
-        issues.append(_peringatan(part, f"field {m.jenis} ({_tampil(rest)})"))
+        issues.append(_peringatan(part, f"field {m.jenis} ({tampil(rest)})"))
     return issues
 
 
@@ -196,8 +191,6 @@ def _buang_rujukan(root, rid: str) -> None:
 
 
 def _buang_relasi(isi, rel) -> Issue:
-    from .paket_docx import rels_part
-
     where = rels_part(rel.source)
     rels_root = isi.xml[where]
     for el in rels_root.findall(f"{{{_NS_REL}}}Relationship"):
@@ -208,11 +201,11 @@ def _buang_relasi(isi, rel) -> Issue:
         _buang_rujukan(isi.pohon(rel.source), rel.rid)
         isi.ubah.add(rel.source)
     what = _NAMA_RELASI.get(rel.reltype, "rujukan ke")
-    return _peringatan(rel.source or where, f"{what} {_tampil(rel.target)}")
+    return _peringatan(rel.source or where, f"{what} {tampil(rel.target)}")
 
 
 def bersihkan(isi) -> list[Issue]:
-    """Remove every reach outside the package from `isi` (generator.paket_docx.Isi), marking
+    """Remove every reach outside the package from `isi` (generator.isi_docx.Isi), marking
     the parts it changed; one warning per thing removed."""
     issues = []
     for source in list(isi.rels):

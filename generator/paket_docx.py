@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import Issue, LkjError
-from .isi_docx import (CONTENT_TYPES, Isi, bukan_docx, jenis, lengkapi_penomoran, parser,
+from .isi_docx import (CONTENT_TYPES, Isi, akar, bukan_docx, jenis, lengkapi_penomoran, parser,
                        periksa_relasi, rusak)
 
 # A report of 10.000 indicators with history unpacks to 238 MB in 30.021 parts.
@@ -172,28 +172,38 @@ def _buka_zip(data: bytes, name: str) -> zipfile.ZipFile:
 
 
 def _periksa_isi(data: bytes, name: str) -> Isi:
-    """Every part unpacked within the budget; every XML part parsed, DTDs refused. Trees are
-    kept for relationships, content types and parts holding a field that reaches outside."""
+    """Every part unpacked within the budget; every XML part (by name or by content type)
+    parsed, DTDs refused. Trees are kept for relationships, content types and parts holding a
+    field that reaches outside."""
     from .tautan import perlu_dibersihkan
 
     isi = Isi(name, data)
     budget = [MAX_UNPACKED_BYTES]
     with _buka_zip(data, name) as archive:
-        for info in archive.infolist():
-            if info.is_dir():
-                continue
-            isi.order.append(info.filename)
-            if info.filename.rsplit(".", 1)[-1].lower() not in _XML_TYPES:
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+        isi.order = [info.filename for info in infos]
+        isi.names = set(isi.order)
+        if CONTENT_TYPES not in isi.names:
+            raise rusak(name, CONTENT_TYPES, "tidak ada")
+        for info in sorted(infos, key=lambda info: info.filename != CONTENT_TYPES):
+            if info.filename != CONTENT_TYPES and not _xml(isi, info.filename):
                 for _ in _potongan(archive, info, budget, name):
                     pass
                 continue
             root = _urai(archive, info, budget, name)
+            isi.akar[info.filename] = akar(root)
             if info.filename.endswith(".rels") or info.filename == CONTENT_TYPES \
                     or perlu_dibersihkan(root):
                 isi.xml[info.filename] = root
-    isi.names = set(isi.order)
-    isi.types = jenis(isi)
+            if info.filename == CONTENT_TYPES:  # read first: the others' types come from it
+                isi.types = jenis(isi)
     return isi
+
+
+def _xml(isi: Isi, part: str) -> bool:
+    """Whether python-docx would parse `part` as XML: by its name or its content type."""
+    return part.rsplit(".", 1)[-1].lower() in _XML_TYPES or \
+        isi.types.get(part, "").endswith("xml")
 
 
 def _potongan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], name: str):

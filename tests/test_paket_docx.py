@@ -81,6 +81,24 @@ _DOCM = b"application/vnd.ms-word.document.macroEnabled.main+xml"
 _MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _STYLES_CT = b"wordprocessingml.styles+xml"
 
+_W_DOC = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+          b'wordprocessingml/2006/main"/>')
+
+
+def _renamed_main(src: Path, dst: Path) -> Path:
+    """The main part under a name that is not .xml (python-docx goes by the content type),
+    with a DTD in it: it must be parsed, and refused, like any XML part."""
+    with zipfile.ZipFile(src) as archive:
+        main = archive.read("word/document.xml")
+        rels = archive.read("word/_rels/document.xml.rels")
+    return rewrite(src, dst, {
+        "word/document.xml": None, "word/utama.bin": doctype(main),
+        "word/_rels/document.xml.rels": None, "word/_rels/utama.bin.rels": rels,
+        CT: lambda x: x.replace(b'PartName="/word/document.xml"', b'PartName="/word/utama.bin"'),
+        "_rels/.rels": lambda x: x.replace(b'Target="word/document.xml"',
+                                           b'Target="word/utama.bin"')})
+
+
 # (kind, how the file is made from a good one, what the one line says)
 DAMAGED = [
     ("flip", lambda s, d: flip_bytes(s, d), "berkas rusak, bagian word/document.xml tidak terbaca"),
@@ -117,6 +135,12 @@ DAMAGED = [
                                                         b'Target="../../../../etc/passwd"')}),
      "berkas rusak, bagian word/_rels/document.xml.rels menunjuk ke luar berkas "
      "(../../../../etc/passwd)"),
+    ("akar-gaya", _changes({"word/styles.xml": b'<?xml version="1.0"?><x/>'}),
+     "berkas rusak, bagian word/styles.xml isinya tidak sesuai jenisnya"),
+    ("tanpa-body", _changes({"word/document.xml": _W_DOC}),
+     "berkas rusak, bagian word/document.xml isinya tidak sesuai jenisnya"),
+    ("doctype-nama-lain", lambda s, d: _renamed_main(s, d),
+     "bagian word/utama.bin memuat deklarasi XML (DTD/entitas) yang ditolak"),
     ("bom", lambda s, d: inflating(s, d, 64 * MIB),
      "isi berkas lebih dari 16 MB setelah dibongkar, jauh lebih besar daripada templat atau "
      "laporan LKj"),

@@ -11,7 +11,7 @@ stopped and shown as "> BATAS".
 Each row is one fresh process (`python -m generator ...`); peak memory is that process's maximum
 resident set size (POSIX; shown as "-" elsewhere). Workbooks are built in a temporary folder with
 the tests' builders: N indicators in N/40 sasaran, a formatted cell at row 1048576 of the sample,
-and zip bombs of empty <c/> cells.
+zip bombs of empty cells, and a template and a report whose document.xml unpacks to 3 GB.
 """
 
 from __future__ import annotations
@@ -96,6 +96,12 @@ def hostile_rows(folder: Path) -> list[str]:
         "bom 10 juta sel kosong": empty_cells_bomb(SAMPLE, folder / "bom.xlsx"),
         "bom 45 juta sel kosong (180 MB, dekat batas)": empty_cells_bomb(
             SAMPLE, folder / "bom-besar.xlsx", cells=45_000_000),
+        "bom 20 juta sel kosong bergaya <c s=\"1\"/>": empty_cells_bomb(
+            SAMPLE, folder / "bom-gaya.xlsx", cells=20_000_000, cell=b'<c s="1"/>'),
+        "bom 20 juta sel kosong <x:c/>": empty_cells_bomb(
+            SAMPLE, folder / "bom-awalan.xlsx", cells=20_000_000, cell=b"<x:c/>"),
+        "bom 20 juta sel kosong <c></c>": empty_cells_bomb(
+            SAMPLE, folder / "bom-buka-tutup.xlsx", cells=20_000_000, cell=b"<c></c>"),
     }
     rows = []
     for label, path in cases.items():
@@ -128,6 +134,27 @@ def history_rows(folder: Path, counts: list[int], limit: float) -> list[str]:
     return rows
 
 
+def docx_bomb_rows(folder: Path) -> list[str]:
+    """A template and a report of about 3 MB whose document.xml unpacks to 3 GB."""
+    from docx_rusak import inflating
+
+    from generator.render import default_template
+
+    report = folder / "laporan-contoh.docx"
+    run(["buat", str(SAMPLE), "-o", str(report), "--timpa"])
+    template = inflating(default_template(), folder / "templat-bom.docx", 3 << 30)
+    laporan = inflating(report, folder / "laporan-bom.docx", 3 << 30)
+    rows = []
+    for label, args in (
+            (f"`lkj buat --templat`, templat bom ({template.stat().st_size / 2**20:.1f} MB -> 3 GB)",
+             ["buat", str(SAMPLE), "-o", str(folder / "x.docx"), "--templat", str(template)]),
+            (f"`lkj perbarui`, laporan bom ({laporan.stat().st_size / 2**20:.1f} MB -> 3 GB)",
+             ["perbarui", str(SAMPLE), str(laporan), "-o", str(folder / "y.docx")])):
+        rows.append(_row(label, run(args, 900), 900))
+        print(rows[-1], flush=True)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--indikator", type=int, nargs="*", default=[5, 50, 500, 2000])
@@ -144,6 +171,7 @@ def main() -> None:
         folder = Path(tmp)
         if not args.tanpa_bom:
             hostile_rows(folder)
+            docx_bomb_rows(folder)
         scale_rows(folder, args.indikator, args.grafik_sampai)
         history_rows(folder, args.lalu, args.batas)
 

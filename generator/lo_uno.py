@@ -38,7 +38,7 @@ PROFIL = """<?xml version="1.0" encoding="UTF-8"?>
  <prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop>
 </item>
 <item oor:path="/org.openoffice.Office.Writer/Content/Update">
- <prop oor:name="Link" oor:op="fuse"><value>0</value></prop>
+ <prop oor:name="Link" oor:op="fuse"><value>0</value></prop><!-- LinkUpdateModes.NEVER -->
 </item>
 </oor:items>
 """

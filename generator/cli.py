@@ -127,6 +127,7 @@ def buat(
         "daftar isi (perlu LibreOffice).")] = False,
 ) -> None:
     """Periksa buku kerja, hitung capaian, lalu tulis laporan Word (.docx)."""
+    from .paket_docx import dapat_dibaca
     from .pipeline import build
 
     try:
@@ -138,10 +139,15 @@ def buat(
         raise _fail(exc, workbook.name) from None
     checked = built.checked
     _echo_issues(checked.warnings, workbook.name)
+    for line in built.removed:
+        typer.echo(line, err=True)
     hasil, data = checked.hasil, checked.loaded.data
     jumlah = sum(len(s.indikator) for s in hasil.sasaran)
     typer.echo(f"Laporan ditulis: {built.path.absolute()}")
-    if built.beside_edited is not None:
+    if built.beside_edited is not None and not dapat_dibaca(built.beside_edited):
+        typer.echo(f"Catatan: {built.beside_edited} rusak (tidak dapat dibuka sebagai .docx), "
+                   f"jadi tidak ditimpa; laporan baru ditulis sebagai {built.path.name}")
+    elif built.beside_edited is not None:
         typer.echo(f"Catatan: {built.beside_edited} sudah disunting sejak dibuat, jadi tidak "
                    f"ditimpa; laporan baru ditulis sebagai {built.path.name}. Untuk memasukkan "
                    "angka baru ke laporan yang sudah disunting tanpa kehilangan suntingannya, "
@@ -210,6 +216,8 @@ def perbarui(
     _echo_issues(done.checked.warnings, workbook.name)
     for catatan in done.catatan:
         typer.echo(f"Catatan: {catatan}")
+    for line in done.removed:
+        typer.echo(line, err=True)
     hasil = done.hasil
     if not done.berubah:
         tidak = f"; {keluaran} tidak dibuat" if keluaran is not None and not done.cadangan else ""
@@ -314,9 +322,10 @@ def templat_periksa(berkas: TemplatFile) -> None:
     from .templat import require_valid_template, sample_context
 
     try:
-        require_valid_template(berkas, sample_context())
+        peringatan = require_valid_template(berkas, sample_context())
     except LkjError as exc:
         raise _fail(exc, berkas.name) from None
+    _echo_issues(peringatan, berkas.name)
     typer.echo(f"Templat {berkas.name} siap dipakai.")
 
 

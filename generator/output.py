@@ -33,7 +33,9 @@ def fingerprint(path: Path) -> str:
     with zipfile.ZipFile(path) as archive:
         for name in sorted(n for n in archive.namelist() if n.startswith("word/")):
             digest.update(name.encode())
-            digest.update(archive.read(name))
+            with archive.open(name) as part:
+                while chunk := part.read(1024 * 1024):
+                    digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -49,7 +51,11 @@ def stored_fingerprint(path: Path) -> str | None:
 
 
 def is_untouched(path: Path) -> bool:
-    """True when the file is lkj's output exactly as written."""
+    """True when the file is lkj's output exactly as written; False for a damaged one."""
+    from .paket_docx import dapat_dibaca
+
+    if not dapat_dibaca(path):  # unpacked within bounds first: no traceback, no bomb
+        return False
     stored = stored_fingerprint(path)
     return stored is not None and stored == fingerprint(path)
 

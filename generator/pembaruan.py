@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from .errors import LkjError
 from .pipeline import (
     Checked,
     _check_destination,
+    _check_package,
     _check_report,
     _contents,
     _same,
@@ -45,6 +45,7 @@ class Updated:
     beside_edited: Path | None = None
     berubah: bool = True
     catatan: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()  # what was cut from the report and template, as lines
 
 
 def update(workbook: Path, laporan: Path, out: Path | None = None, template: Path | None = None,
@@ -65,6 +66,7 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
         in_place = out is None or _same(out, laporan)
         # A report made without charts stays without: charts are drawn only when it has some.
         grafik = _check_report(laporan) and grafik
+        removed = _check_package(laporan, "laporan") + _check_package(template, "templat")
         asli = real_path(laporan)
         moved = False
         if in_place:
@@ -79,7 +81,8 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
             checked = require(check(workbook), "lkj", workbook.name)
             kerja = _Pembaruan(checked, workbook, asli, template, grafik, step, ganti_identitas)
             done = kerja.jalankan(target, in_place)
-        return dataclasses.replace(done, beside_edited=out if moved and done.berubah else None)
+        return dataclasses.replace(done, beside_edited=out if moved and done.berubah else None,
+                                   removed=removed)
 
 
 class _Pembaruan:
@@ -134,6 +137,7 @@ class _Pembaruan:
         from . import identitas_laporan as ident
         from .kunci import PROPERTI_VERSI, VERSI
         from .output import PROPERTY
+        from .paket_docx import buka
         from .penamaan import daftar_ulang_v1, namai_ulang_v1
         from .perbarui import BukanLaporanLkj, Penggabung
         from .properti import baca_properti, buang_properti, tulis_properti
@@ -142,8 +146,8 @@ class _Pembaruan:
 
         baru, peta = self._render()
         self.step("menggabungkan")
-        data = self.laporan.read_bytes()
-        lama = docx.Document(io.BytesIO(data))
+        data = self.laporan.read_bytes()  # its hash tells a save by another program meanwhile
+        lama = docx.Document(buka(self.laporan, "laporan"))
         props = baca_properti(lama)
         body = lama.element.body
         self._catat(ident.periksa(ident.dari_properti(props) or ident.dari_tanda(body),

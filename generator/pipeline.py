@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ class Built:
     path: Path
     beside_edited: Path | None = None
     placeholders: tuple[str, ...] = field(default_factory=tuple)
+    removed: tuple[str, ...] = ()  # what was cut from the template (links outside), as lines
 
 
 def check(workbook: Path) -> Checked:
@@ -62,12 +64,35 @@ def _require_xlsx(workbook: Path) -> None:
                        "Excel/Calc lalu simpan sebagai Buku Kerja Excel (.xlsx)")
 
 
+# A file name holds 255 bytes (ext4) or characters (NTFS), and Windows paths 260 characters in
+# all; the backup (-sebelum-N), the PDF and the temporary names need room beside the report.
+NAMA_MAKS = 80
+BITA_MAKS = 160
+
+
 def default_output(checked: Checked, folder: Path) -> Path:
-    """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced."""
+    """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced
+    and a long name shortened (see short_name)."""
     from .output import safe_name
 
     identitas = checked.loaded.data.identitas
-    return folder / f"LKj-{identitas.tahun}-{safe_name(identitas.nama_singkat)}.docx"
+    return folder / f"LKj-{identitas.tahun}-{short_name(safe_name(identitas.nama_singkat))}.docx"
+
+
+def short_name(name: str) -> str:
+    """`name` itself when it fits; otherwise its first words and 6 hex digits of its hash, so
+    two long names that start alike still get different files."""
+    import hashlib
+
+    if len(name) <= NAMA_MAKS and len(name.encode("utf-8")) <= BITA_MAKS:
+        return name
+    tag = hashlib.sha256(name.encode("utf-8")).hexdigest()[:6]
+    cut = name[:NAMA_MAKS - 7]
+    while len(cut.encode("utf-8")) > BITA_MAKS - 7:
+        cut = cut[:-1]
+    if " " in cut[len(cut) // 2:]:  # end at a word when one ends in the second half
+        cut = cut[:cut.rindex(" ")]
+    return f"{cut.rstrip(' .-')}-{tag}"
 
 
 def _check_template(template: Path, context: dict) -> None:
@@ -78,6 +103,18 @@ def _check_template(template: Path, context: dict) -> None:
     if not template.is_file():
         raise LkjError(f"templat {template} tidak ditemukan")
     require_valid_template(template, context, coba=False)
+
+
+def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
+    """A template or report read whole and bounded (generator.paket_docx) before anything else
+    is done; the lines naming what lkj removes from it (links outside it)."""
+    from .paket_docx import periksa
+
+    if path is None:
+        return ()
+    if peran == "templat" and not path.is_file():
+        raise LkjError(f"templat {path} tidak ditemukan")
+    return tuple(issue.line(path.name) for issue in periksa(path, peran).peringatan)
 
 
 def draw_charts(data: DataLaporan, hasil: Hasil):
@@ -114,13 +151,15 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     step = progress or (lambda stage: None)
     with interruptible():
         _check_destination(workbook, out, template)
+        removed = _check_package(template, "templat")
         step("memeriksa buku kerja")
         checked = require(check(workbook), "lkj", workbook.name)
         wanted = out if out is not None else default_output(checked, Path("output"))
         if out is None:
             _make_folder(wanted.parent)
             _check_destination(workbook, wanted, template)
-        return _write(checked, wanted, template, overwrite, grafik, step, workbook)
+        built = _write(checked, wanted, template, overwrite, grafik, step, workbook)
+        return dataclasses.replace(built, removed=removed)
 
 
 def _make_folder(folder: Path) -> None:
@@ -209,9 +248,8 @@ def _same(a: Path, b: Path) -> bool:
 def _check_report(laporan: Path) -> bool:
     """The report must be a .docx lkj made whose marks are not all gone; checked first.
     Returns whether it shows charts."""
-    import zipfile
-
     from .errors import UsageError
+    from .paket_docx import periksa
     from .tanda import AWALAN
 
     if laporan.suffix.lower() != ".docx":
@@ -220,12 +258,8 @@ def _check_report(laporan: Path) -> bool:
         raise UsageError(f"{laporan} adalah folder, bukan laporan .docx")
     if not laporan.is_file():
         raise LkjError(f"laporan {laporan} tidak ditemukan")
-    try:
-        with zipfile.ZipFile(laporan) as archive:
-            xml = archive.read("word/document.xml")
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise LkjError(f"{laporan.name} bukan dokumen Word .docx yang dapat dibaca; tidak ada "
-                       "berkas yang ditulis") from exc
+    paket = periksa(laporan, "laporan")
+    xml = paket.baca(paket.utama)
     if f'w:name="{AWALAN}'.encode() not in xml:
         raise _without_marks(laporan)
     return b"drawingml/2006/chart" in xml

@@ -31,6 +31,7 @@ import contextlib
 import hashlib
 import itertools
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from docx.oxml import OxmlElement
@@ -421,7 +422,8 @@ def nomori_bookmark(root) -> None:
     an end that closes nothing is dropped; a start left open gets an end right after it.
     """
     berikut = 1
-    terbuka: dict[str, list] = {}  # old id -> open starts (elements) with that id
+    terbuka: dict[str, deque] = {}  # old id -> starts with that id, in order, closed ones
+    # dropped lazily from the front (one pass, however many bookmarks share an id)
     per_nama: dict[str, object] = {}
     alias: dict[str, object] = {}  # old id of a dropped duplicate -> the kept start
     ditutup: set = set()
@@ -436,12 +438,14 @@ def nomori_bookmark(root) -> None:
             el.set(_ID, str(berikut))
             berikut += 1
             per_nama[nama] = el
-            terbuka.setdefault(lama, []).append(el)
+            terbuka.setdefault(lama, deque()).append(el)
             continue
         nama = el.attrib.pop(_NAME, None)
         start = per_nama.get(nama) if nama else None
         if start is None or start in ditutup:
-            antre = [s for s in terbuka.get(lama, []) if s not in ditutup]
+            antre = terbuka.get(lama, ())
+            while antre and antre[0] in ditutup:
+                antre.popleft()
             start = antre[0] if antre else alias.get(lama)
         if start is None or start in ditutup:
             el.getparent().remove(el)

@@ -12,7 +12,6 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from generator.chartpart import RT_CHART
 from generator.nama_part import partname_baru, relasi_baru
 from generator.tanda import nomori_bookmark
 
@@ -36,7 +35,7 @@ def test_relationship_ids_do_not_collide_with_python_docx_s_own():
         chart = Part(partname_baru(package, "/word/charts/chart%d.xml"),
                      "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
                      b"<c/>", package)
-        ids.append(relasi_baru(part, chart, RT_CHART))
+        ids.append(relasi_baru(part, chart, RT.CHART))
         if n % 10 == 0:  # python-docx adds its own between ours (a picture, a hyperlink)
             ids.append(part.relate_to(f"https://example.org/{n}", RT.HYPERLINK,
                                       is_external=True))

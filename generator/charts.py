@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from generator.capaian import Hasil, HasilAnggaran, Realisasi
-from generator.format import MAKS_DESIMAL, angka, bulatkan, nilai_satuan, persen, rupiah
+from generator.format import MAKS_DESIMAL, angka, bulatkan, nilai_satuan, persen, romawi, rupiah
 from generator.model import NEGATIF, Indikator, Pengaturan
 
 BATANG, GARIS = "batang", "garis"
@@ -163,6 +163,43 @@ def grafik_capaian(hasil: Hasil, pengaturan: Pengaturan, tahun: int | None = Non
     )
 
 
+def _alt_triwulan(laporan, desimal: int, sd: str) -> str:
+    def satu(i) -> str:
+        t = i.titik
+        if t.capaian is None:
+            return f"{i.kode} belum diisi"
+        return f"{i.kode} {angka(t.capaian, desimal)}" + \
+            ("" if i.sesuai_rencana is not False else " (tertinggal)")
+
+    return (f"Grafik kolom capaian {len(laporan.berkode())} indikator kinerja {sd}; garis "
+            "putus-putus menandai capaian 100 dan kolom berarsir tertinggal dari target "
+            f"{sd}. {'; '.join(satu(i) for i in laporan.berkode())}.")
+
+
+def grafik_triwulan(laporan, pengaturan: Pengaturan) -> Grafik | None:
+    """Capaian to the end of the quarter per indicator (`laporan` a sakip.LaporanTriwulan)
+    against the 100 line, behind-plan ones hatched; None when no indicator has one yet."""
+    items = laporan.berkode()
+    if not any(i.titik.capaian is not None for i in items):
+        return None
+    desimal = pengaturan.desimal
+    sd = f"s.d. Triwulan {romawi(laporan.ke)} Tahun {laporan.tahun}"
+    capaian = Seri("Capaian (%)", tuple(nilai_grafik(i.titik.capaian, desimal) for i in items),
+                   BATANG, GELAP,
+                   tuple(n for n, i in enumerate(items) if i.sesuai_rencana is False),
+                   label=len(items) <= LABEL_MAKS)
+    seri = (capaian, Seri("Capaian 100", tuple(Decimal(100) for _ in items), GARIS, label=False))
+    if capaian.arsir:
+        seri += (Seri("Tertinggal dari target", tuple(None for _ in items), BATANG, GELAP,
+                      label=False, pola=True),)
+    return Grafik(
+        "capaian-triwulan", f"Capaian Indikator Kinerja {sd}", _alt_triwulan(laporan, desimal, sd),
+        "Indikator", tuple(i.kode for i in items), seri, format_desimal(desimal), "Capaian (%)",
+        "Indikator kinerja", min(20.0, 7.0 + 0.25 * len(items)),
+        tuple((i.kode, i.indikator.nama) for i in items),
+    )
+
+
 # --- budget ----------------------------------------------------------------------------------
 
 
@@ -179,29 +216,34 @@ def _kelompok_anggaran(hasil_anggaran: HasilAnggaran) -> list[tuple[str, Realisa
 
 
 def _alt_anggaran(kelompok: list[tuple[str, Realisasi]], tahun: str) -> str:
-    isi = "; ".join(f"{nama}: pagu {rupiah(r.pagu)}, realisasi {rupiah(r.realisasi)} "
-                    f"({persen(r.persen)})" for nama, r in kelompok)
+    isi = "; ".join(f"{nama}: pagu {rupiah(r.pagu)}, realisasi "
+                    + (f"{rupiah(r.realisasi)} ({persen(r.persen)})" if r.realisasi is not None
+                       else "belum diisi") for nama, r in kelompok)
     return f"Grafik kolom pagu dan realisasi anggaran{tahun} per sumber dana. {isi}."
 
 
-def grafik_anggaran(hasil_anggaran: HasilAnggaran, tahun: int | None = None) -> Grafik | None:
-    """Pagu and realisasi per sumber dana, scaled to miliar (or juta) rupiah; None without amounts."""
+def grafik_anggaran(hasil_anggaran: HasilAnggaran, tahun: int | None = None,
+                    ke: int | None = None) -> Grafik | None:
+    """Pagu and realisasi per sumber dana, scaled to miliar (or juta) rupiah; None without
+    amounts. With `ke`, the realisasi is to the end of that quarter (`hasil_anggaran` is
+    capaian.hitung_anggaran(..., ke)); a realisasi not filled counts as none drawn."""
     kelompok = _kelompok_anggaran(hasil_anggaran)
     if not any(r.pagu or r.realisasi for _, r in kelompok):
         return None
-    pembagi, satuan = skala_rupiah(max(max(r.pagu, r.realisasi) for _, r in kelompok))
-    pada = f" Tahun {tahun}" if tahun else ""
+    pembagi, satuan = skala_rupiah(max(max(r.pagu, r.realisasi or 0) for _, r in kelompok))
+    pada = (f" s.d. Triwulan {romawi(ke)}" if ke else "") + (f" Tahun {tahun}" if tahun else "")
     desimal = 2 if pembagi > 1 else 0
     tempat = len(str(int(pembagi))) - 1  # exact to the rupiah: 60,148772 miliar
 
-    def skala(jumlah: Decimal) -> Decimal | None:
-        return nilai_grafik(jumlah / pembagi, desimal, tempat)
+    def skala(jumlah: Decimal | None) -> Decimal | None:
+        return None if jumlah is None else nilai_grafik(jumlah / pembagi, desimal, tempat)
 
     pagu = Seri(f"Pagu ({satuan})", tuple(skala(r.pagu) for _, r in kelompok), BATANG, TERANG)
     real = Seri(f"Realisasi ({satuan})", tuple(skala(r.realisasi) for _, r in kelompok),
                 BATANG, GELAP)
     return Grafik(
-        "anggaran", f"Pagu dan Realisasi Anggaran per Sumber Dana{pada}",
+        "anggaran" if ke is None else "anggaran-triwulan",
+        f"Pagu dan Realisasi Anggaran per Sumber Dana{pada}",
         _alt_anggaran(kelompok, pada.lower()), "Sumber dana",
         tuple(nama for nama, _ in kelompok), (pagu, real),
         format_desimal(desimal), f"Anggaran ({satuan})", "", 8.0,

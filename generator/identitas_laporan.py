@@ -5,10 +5,12 @@ into it.
 lkj writes `lkj-satker` (the secretariat's name as printed), `lkj-instansi` (the workbook's
 Instansi), `lkj-tingkat`, `lkj-tahun`, `lkj-buku-kerja` (the workbook's file name, for the
 person's information) and `lkj-identitas` (a hash of Instansi, level and year) whenever it
-writes a report; LibreOffice keeps docProps/custom.xml when it saves. A report from an lkj
-before these properties has none: its satker and year are read from its own marks (the values
-lkj printed from `satker` and `tahun`, on the cover and in the text), and when those are gone
-too the report is accepted with a warning.
+writes a report, with `lkj-dokumen` (which document: generator.report.jenis) and, for a
+quarterly report, `lkj-triwulan` (its quarter), so `lkj perbarui` renders the same document;
+LibreOffice keeps docProps/custom.xml when it saves. A report from an lkj before these
+properties has none: its satker and year are read from its own marks (the values lkj printed
+from `satker` and `tahun`, on the cover and in the text), and when those are gone too the
+report is accepted with a warning.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 
 from generator import tanda
 from generator.errors import LkjError
+from generator.kontrak import PROPERTI_DOKUMEN as DOKUMEN
+from generator.kontrak import PROPERTI_TRIWULAN as TRIWULAN
 
 SATKER, INSTANSI, TINGKAT, TAHUN, BUKU, KUNCI = (
     "lkj-satker", "lkj-instansi", "lkj-tingkat", "lkj-tahun", "lkj-buku-kerja", "lkj-identitas")
@@ -38,6 +42,8 @@ class IdentitasLaporan:
     tingkat: str = ""
     instansi: str = ""
     buku_kerja: str = ""
+    dokumen: str = "lkj"
+    triwulan: str = ""
 
     @property
     def kunci(self) -> str:
@@ -45,9 +51,10 @@ class IdentitasLaporan:
         return hashlib.sha1(teks.encode("utf-8")).hexdigest()[:16]
 
     def properti(self) -> dict[str, str]:
-        return {SATKER: self.satker[:PANJANG], INSTANSI: self.instansi[:PANJANG],
-                TINGKAT: self.tingkat, TAHUN: self.tahun, BUKU: self.buku_kerja[:PANJANG],
-                KUNCI: self.kunci}
+        nilai = {SATKER: self.satker[:PANJANG], INSTANSI: self.instansi[:PANJANG],
+                 TINGKAT: self.tingkat, TAHUN: self.tahun, BUKU: self.buku_kerja[:PANJANG],
+                 KUNCI: self.kunci, DOKUMEN: self.dokumen}
+        return {**nilai, TRIWULAN: self.triwulan} if self.triwulan else nilai
 
     def sama_satker(self, lain: IdentitasLaporan) -> bool:
         if self.tingkat and lain.tingkat and self.tingkat != lain.tingkat:
@@ -62,18 +69,29 @@ class IdentitasLaporan:
         return f"{self.instansi if resmi and self.instansi else self.satker} tahun {self.tahun}"
 
 
-def dari_konteks(context: dict, buku_kerja: str) -> IdentitasLaporan:
-    """The identity of the report a context renders."""
+def dari_konteks(context: dict, buku_kerja: str, dokumen: str = "lkj",
+                 ke: int | None = None) -> IdentitasLaporan:
+    """The identity of the document a context renders (document `dokumen`, quarter `ke`)."""
     return IdentitasLaporan(str(context.get("satker", "")), str(context.get("tahun", "")),
                             str(context.get("tingkat", "")), str(context.get("instansi", "")),
-                            buku_kerja)
+                            buku_kerja, dokumen, str(ke) if ke else "")
 
 
 def dari_properti(properti: dict[str, str]) -> IdentitasLaporan | None:
     if not properti.get(SATKER) or not properti.get(TAHUN):
         return None
     return IdentitasLaporan(properti[SATKER], properti[TAHUN], properti.get(TINGKAT, ""),
-                            properti.get(INSTANSI, ""), properti.get(BUKU, ""))
+                            properti.get(INSTANSI, ""), properti.get(BUKU, ""),
+                            properti.get(DOKUMEN) or "lkj", properti.get(TRIWULAN, ""))
+
+
+def dokumen_dari_properti(properti: dict[str, str]) -> tuple[str, int | None]:
+    """Which document a file lkj wrote is, and its quarter: ("lkj", None) for a report from
+    an lkj before documents were recorded (it wrote only the LKj). The code is returned as
+    written; the caller checks it is one it knows."""
+    kode = (properti.get(DOKUMEN) or "lkj").strip()
+    ke = properti.get(TRIWULAN, "").strip()
+    return kode, int(ke) if ke in ("1", "2", "3", "4") else None
 
 
 def _nilai_tercetak(marks: dict, jalur: str) -> str | None:

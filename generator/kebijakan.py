@@ -58,10 +58,12 @@ def masalah(tree: nodes.Template, tagged: list[tuple[Any, str]], env: Lingkungan
 
 @functools.cache
 def kunci_contoh() -> frozenset[str]:
-    """The keys of a context that fills every part (a workbook may leave parts out)."""
-    from .templat import sample_context
+    """The keys of contexts that fill every part of every document (a workbook may leave parts
+    out)."""
+    from .contoh_templat import sample_context
+    from .report.jenis import JENIS
 
-    return frozenset(kunci(sample_context()))
+    return frozenset(k for kode in JENIS for k in kunci(sample_context(kode)))
 
 
 def periksa(tree: nodes.Template, nama_kunci: set[str],

@@ -107,6 +107,8 @@ TOC_BOOKMARK = "_Toc"  # what Word and LibreOffice name contents-list targets
 BOOKMARK_JUDUL = "_Toc_lkj_"  # lkj's own heading and caption bookmarks: _Toc_lkj_1, ...
 PROPERTI_BAGIAN = "lkj-bagian-"  # custom properties lkj-bagian-01, ... : the ids of the parts
 PROPERTI_SIDIK = "lkj-sidik"  # custom property: fingerprint of untouched output
+PROPERTI_DOKUMEN = "lkj-dokumen"  # custom property: which document (generator.report.jenis code)
+PROPERTI_TRIWULAN = "lkj-triwulan"  # custom property: the quarter of a quarterly report, 1..4
 GRAFIK = "lkj-grafik:"  # wp:docPr name of a chart: lkj-grafik:<Grafik.nama>
 
 # --- private-use sentinels -----------------------------------------------------------------
@@ -126,6 +128,8 @@ KERTAS = {"A4": (11906, 16838), "F4": (12189, 18709)}  # 210x297 mm, 215x330 mm
 MARGIN = {"top": 1701, "right": 1701, "bottom": 1701, "left": 2268, "header": 851, "footer": 851}
 LEBAR_TEKS = KERTAS["A4"][0] - MARGIN["left"] - MARGIN["right"]  # 7937: 21 - 4 - 3 = 14 cm
 TINGGI_TEKS = KERTAS["A4"][1] - MARGIN["top"] - MARGIN["bottom"]  # 13436: 297 - 60 mm
+# A landscape page (the Rencana Aksi's wide table): 29,7 - 4 - 3 = 22,7 cm of text
+LEBAR_TEKS_LANSKAP = KERTAS["A4"][1] - MARGIN["left"] - MARGIN["right"]  # 12869
 EMU_CM = 360000
 LEBAR_GRAFIK_CM = 14  # charts fill the A4 text width
 

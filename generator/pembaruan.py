@@ -18,7 +18,9 @@ from pathlib import Path
 
 from .errors import LkjError
 from .pipeline import (
+    LKJ,
     Checked,
+    Pesanan,
     _check_destination,
     _check_package,
     _check_report,
@@ -27,6 +29,8 @@ from .pipeline import (
     _without_marks,
     check,
     check_replaceable,
+    identity,
+    render,
     require,
 )
 
@@ -46,6 +50,7 @@ class Updated:
     berubah: bool = True
     catatan: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()  # what was cut from the report and template, as lines
+    pesanan: Pesanan = LKJ  # which document it is (its custom properties)
 
 
 def update(workbook: Path, laporan: Path, out: Path | None = None, template: Path | None = None,
@@ -65,7 +70,8 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
     with interruptible():
         in_place = out is None or _same(out, laporan)
         # A report made without charts stays without: charts are drawn only when it has some.
-        grafik = _check_report(laporan) and grafik
+        ada_grafik, pesanan = _check_report(laporan)
+        grafik = ada_grafik and grafik
         removed = _check_package(laporan, "laporan") + _check_package(template, "templat")
         asli = real_path(laporan)
         moved = False
@@ -78,20 +84,22 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
         check_replaceable(real_path(target))
         with KunciLkj(real_path(target)):
             step("memeriksa buku kerja")
-            checked = require(check(workbook), "lkj", workbook.name)
-            kerja = _Pembaruan(checked, workbook, asli, template, grafik, step, ganti_identitas)
+            checked = require(check(workbook), pesanan.kesiapan, workbook.name)
+            kerja = _Pembaruan(checked, workbook, asli, template, grafik, step, ganti_identitas,
+                               pesanan)
             done = kerja.jalankan(target, in_place)
         return dataclasses.replace(done, beside_edited=out if moved and done.berubah else None,
-                                   removed=removed)
+                                   removed=removed, pesanan=pesanan)
 
 
 class _Pembaruan:
     """One run: render, read, check whose report it is, merge, save."""
 
-    def __init__(self, checked, workbook, laporan, template, grafik, step, ganti_identitas):
+    def __init__(self, checked, workbook, laporan, template, grafik, step, ganti_identitas,
+                 pesanan):
         self.checked, self.workbook, self.laporan = checked, workbook, laporan
         self.template, self.grafik, self.step = template, grafik, step
-        self.ganti_identitas = ganti_identitas
+        self.ganti_identitas, self.pesanan = ganti_identitas, pesanan
         self.catatan: list[str] = []
 
     def jalankan(self, target: Path, in_place: bool) -> Updated:
@@ -115,18 +123,17 @@ class _Pembaruan:
         the marks (old id -> new id)."""
         import docx
 
-        from .identitas_laporan import dari_konteks
         from .penamaan import PETA_V1
-        from .render import render_report
 
-        laporan_baru = _contents(self.checked, self.template, self.grafik, self.step)
-        self.identitas = dari_konteks(laporan_baru.context, self.workbook.name)
+        laporan_baru = _contents(self.checked, self.template, self.grafik, self.step,
+                                 self.pesanan)
+        self.identitas = identity(laporan_baru.context, self.workbook, self.pesanan)
         peta: dict[str, str] = {}
         with tempfile.TemporaryDirectory(prefix="lkj-") as folder:
             token = PETA_V1.set(peta)
             try:
-                path = render_report(laporan_baru.context, Path(folder) / "baru.docx",
-                                     self.template)
+                path = render(laporan_baru.context, Path(folder) / "baru.docx", self.template,
+                              self.pesanan)
             finally:
                 PETA_V1.reset(token)
             return docx.Document(str(path)), peta

@@ -70,13 +70,17 @@ NAMA_MAKS = 80
 BITA_MAKS = 160
 
 
-def default_output(checked: Checked, folder: Path) -> Path:
-    """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced
-    and a long name shortened (see short_name)."""
+def default_output(checked: Checked, folder: Path, dokumen: str = "lkj",
+                   ke: int | None = None) -> Path:
+    """output/LKj-<Tahun>-<Nama Singkat>.docx (or the document's own name, generator.report.
+    jenis: `PK-2025-...`, `Triwulan-2-2025-...`), with characters Windows forbids in names
+    replaced and a long name shortened (see short_name)."""
     from .output import safe_name
+    from .report.jenis import JENIS
 
-    identitas = checked.loaded.data.identitas
-    return folder / f"LKj-{identitas.tahun}-{short_name(safe_name(identitas.nama_singkat))}.docx"
+    data = checked.loaded.data
+    nama = short_name(safe_name(data.identitas.nama_singkat))
+    return folder / JENIS[dokumen].nama_berkas(data, nama, ke)
 
 
 def short_name(name: str) -> str:
@@ -95,14 +99,15 @@ def short_name(name: str) -> str:
     return f"{cut.rstrip(' .-')}-{tag}"
 
 
-def _check_template(template: Path, context: dict) -> None:
-    """A customised template is checked whole before anything is rendered; no trial rendering,
-    since the rendering that follows runs under the same sandbox and limits."""
+def _check_template(template: Path, context: dict, dokumen: str = "lkj") -> None:
+    """A customised template is checked whole before anything is rendered (also that it is a
+    template of this document); no trial rendering, since the rendering that follows runs
+    under the same sandbox and limits."""
     from .templat import require_valid_template
 
     if not template.is_file():
         raise LkjError(f"templat {template} tidak ditemukan")
-    require_valid_template(template, context, coba=False)
+    require_valid_template(template, context, coba=False, dokumen=dokumen)
 
 
 def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
@@ -117,8 +122,9 @@ def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
     return tuple(issue.line(path.name) for issue in periksa(path, peran).peringatan)
 
 
-def draw_charts(data: DataLaporan, hasil: Hasil):
-    """Every chart's specification, handed over as a report.Grafik.
+def draw_charts(data: DataLaporan, hasil: Hasil, dokumen: str = "lkj", ke: int | None = None):
+    """Every chart's specification of document `dokumen` (the LKj's, or quarter `ke`'s
+    progress report's), handed over as a report.Grafik; None for a document without charts.
 
     The one place that makes charts; render.py turns each specification into a native Word chart.
     """
@@ -130,6 +136,14 @@ def draw_charts(data: DataLaporan, hasil: Hasil):
     def satu(g) -> list[dict]:
         return [] if g is None else [{"gambar": g, "nama": g.nama, "judul": g.judul, "alt": g.alt}]
 
+    if dokumen == "triwulan":
+        from .sakip import triwulan
+
+        laporan = triwulan(data, ke)
+        return Grafik(capaian=satu(charts.grafik_triwulan(laporan, data.pengaturan)),
+                      anggaran=satu(charts.grafik_anggaran(laporan.anggaran, tahun, ke)))
+    if dokumen != "lkj":
+        return None
     return Grafik(
         capaian=satu(charts.grafik_capaian(hasil, data.pengaturan, tahun)),
         anggaran=satu(charts.grafik_anggaran(hasil.anggaran, tahun)),
@@ -138,10 +152,33 @@ def draw_charts(data: DataLaporan, hasil: Hasil):
     )
 
 
+@dataclass(frozen=True)
+class Pesanan:
+    """Which document to write: its code (generator.report.jenis) and, for a quarterly
+    report, the quarter 1..4."""
+
+    dokumen: str = "lkj"
+    ke: int | None = None
+
+    @property
+    def jenis(self):
+        from .report.jenis import JENIS
+
+        return JENIS[self.dokumen]
+
+    @property
+    def kesiapan(self) -> str:
+        return self.jenis.kesiapan(self.ke)
+
+
+LKJ = Pesanan()
+
+
 def build(workbook: Path, out: Path | None = None, template: Path | None = None,
           overwrite: bool = False, grafik: bool = True,
-          progress: Callable[[str], None] | None = None) -> Built:
-    """Check the workbook and write its report; nothing is written when anything fails.
+          progress: Callable[[str], None] | None = None, pesanan: Pesanan = LKJ) -> Built:
+    """Check the workbook and write its document (the LKj unless `pesanan` names another);
+    nothing is written when anything fails.
 
     The destination is checked before the workbook is read. `progress` is told each stage's
     name as it starts. Ctrl-C or SIGTERM ends with Interrupted after every clean-up has run.
@@ -153,12 +190,13 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
         _check_destination(workbook, out, template)
         removed = _check_package(template, "templat")
         step("memeriksa buku kerja")
-        checked = require(check(workbook), "lkj", workbook.name)
-        wanted = out if out is not None else default_output(checked, Path("output"))
+        checked = require(check(workbook), pesanan.kesiapan, workbook.name)
+        wanted = out if out is not None else default_output(checked, Path("output"),
+                                                            pesanan.dokumen, pesanan.ke)
         if out is None:
             _make_folder(wanted.parent)
             _check_destination(workbook, wanted, template)
-        built = _write(checked, wanted, template, overwrite, grafik, step, workbook)
+        built = _write(checked, wanted, template, overwrite, grafik, step, workbook, pesanan)
         return dataclasses.replace(built, removed=removed)
 
 
@@ -181,17 +219,32 @@ def _check_destination(workbook: Path, out: Path | None, template: Path | None) 
 
 
 def _contents(checked: Checked, template: Path | None, grafik: bool,
-              step: Callable[[str], None]):
-    """The report's contents (report.Report), charts drawn unless `grafik` is off; a customised
-    template is checked against them before anything is rendered."""
-    from . import report
-
+              step: Callable[[str], None], pesanan: Pesanan = LKJ):
+    """The document's contents (report.Report), charts drawn unless `grafik` is off; a
+    customised template is checked against them before anything is rendered."""
+    data = checked.loaded.data
+    grafik = grafik and pesanan.jenis.grafik
     step("menyusun isi dan grafik" if grafik else "menyusun isi")
-    charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
-    laporan = report.build(checked.loaded.data, checked.hasil, charts)
+    charts = draw_charts(data, checked.hasil, pesanan.dokumen, pesanan.ke) if grafik else None
+    laporan = pesanan.jenis.build(data, checked.hasil, charts, pesanan.ke)
     if template is not None:
-        _check_template(template, laporan.context)
+        _check_template(template, laporan.context, pesanan.dokumen)
     return laporan
+
+
+def identity(context: dict, workbook: Path, pesanan: Pesanan):
+    """Whose document it is and which (generator.identitas_laporan), for its properties."""
+    from .identitas_laporan import dari_konteks
+
+    return dari_konteks(context, workbook.name, pesanan.dokumen, pesanan.ke)
+
+
+def render(context: dict, path: Path, template: Path | None, pesanan: Pesanan) -> Path:
+    """Render the document's template (or a customised one) into `path`."""
+    from .render import render_report
+
+    return render_report(context, path, template, pesanan.jenis.templat,
+                         pesanan.jenis.judul_berkas(context.get("tahun", ""), pesanan.ke))
 
 
 def check_replaceable(target: Path) -> None:
@@ -206,24 +259,23 @@ def check_replaceable(target: Path) -> None:
 
 
 def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: bool, grafik: bool,
-           step: Callable[[str], None], workbook: Path) -> Built:
+           step: Callable[[str], None], workbook: Path, pesanan: Pesanan = LKJ) -> Built:
     from .berkas_terbuka import KunciLkj
-    from .identitas_laporan import dari_konteks
     from .output import atomic_target, choose_target, real_path, reason, stamp
-    from .render import render_report
 
     target, moved = choose_target(wanted, overwrite)
     check_replaceable(real_path(target))
     try:
         with KunciLkj(real_path(target)):
-            laporan = _contents(checked, template, grafik, step)
+            laporan = _contents(checked, template, grafik, step, pesanan)
             with atomic_target(target, check_open=True) as temp:
                 step("menulis dokumen")
-                render_report(laporan.context, temp, template)
+                render(laporan.context, temp, template, pesanan)
                 step("menyimpan")
-                stamp(temp, dari_konteks(laporan.context, workbook.name).properti())
+                stamp(temp, identity(laporan.context, workbook, pesanan).properti())
     except OSError as exc:
-        raise LkjError(f"laporan tidak dapat dibuat ({reason(exc)}); tidak ada berkas yang "
+        apa = "laporan" if pesanan.dokumen == "lkj" else pesanan.jenis.judul
+        raise LkjError(f"{apa} tidak dapat dibuat ({reason(exc)}); tidak ada berkas yang "
                        "ditulis") from exc
     step("selesai")
     return Built(checked, target, wanted if moved else None, laporan.placeholders)
@@ -245,9 +297,9 @@ def _same(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and _same_file(a, b)
 
 
-def _check_report(laporan: Path) -> bool:
+def _check_report(laporan: Path) -> tuple[bool, Pesanan]:
     """The report must be a .docx lkj made whose marks are not all gone; checked first.
-    Returns whether it shows charts."""
+    Returns whether it shows charts, and which document it is (its custom properties)."""
     from .errors import UsageError
     from .paket_docx import periksa
     from .tanda import AWALAN
@@ -262,7 +314,26 @@ def _check_report(laporan: Path) -> bool:
     xml = paket.baca(paket.utama)
     if f'w:name="{AWALAN}'.encode() not in xml:
         raise _without_marks(laporan)
-    return b"drawingml/2006/chart" in xml
+    return b"drawingml/2006/chart" in xml, _pesanan_laporan(paket, laporan)
+
+
+def _pesanan_laporan(paket, laporan: Path) -> Pesanan:
+    """Which document `laporan` is, by the properties lkj wrote into it (the LKj when it has
+    none: an lkj before documents were recorded wrote only the LKj)."""
+    from .identitas_laporan import dokumen_dari_properti
+    from .properti import CUSTOM_PART, properti
+    from .report.jenis import JENIS
+
+    try:
+        props = properti(paket.baca(CUSTOM_PART.lstrip("/")))
+    except KeyError:
+        props = {}
+    kode, ke = dokumen_dari_properti(props)
+    if kode not in JENIS or (JENIS[kode].triwulan and ke is None):
+        raise LkjError(f"{laporan.name}: properti dokumen lkj-dokumen = \"{kode}\" tidak dikenal "
+                       "lkj ini (dibuat lkj versi lain?), jadi tidak diketahui dokumen apa yang "
+                       "harus diperbarui. Tidak ada berkas yang ditulis")
+    return Pesanan(kode, ke)
 
 
 def _without_marks(laporan: Path) -> LkjError:

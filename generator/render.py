@@ -50,18 +50,19 @@ LEBAR_GRAFIK = Cm(14)
 # --- template ------------------------------------------------------------------------------
 
 
-def default_template() -> Path:
-    """The installed package's template, else the repository's templates/laporan.docx."""
+def default_template(nama: str = "laporan.docx") -> Path:
+    """The installed package's template, else the repository's templates/<nama> (the report's
+    laporan.docx, or another document's: generator.report.jenis)."""
     for package, parts in (("generator.templates", ()), ("generator", ("templates",))):
         try:
             resource = files(package)
-            for part in (*parts, "laporan.docx"):
+            for part in (*parts, nama):
                 resource = resource / part
             if resource.is_file():
                 return Path(str(resource))
         except (ModuleNotFoundError, TypeError, NotADirectoryError):
             continue
-    return Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
+    return Path(__file__).resolve().parents[1] / "templates" / nama
 
 
 def _lindungi(value: object) -> object:
@@ -152,15 +153,18 @@ def _grafik(tpl: DocxTemplate, value, batas: Batas):
     return {k: _grafik(tpl, v, batas) for k, v in value.items()}
 
 
-def render_report(context: dict, out_path: Path, template: Path | None = None) -> Path:
-    """Fill the template with `context` (from generator.report.build) and write `out_path`.
+def render_report(context: dict, out_path: Path, template: Path | None = None,
+                  bawaan: str = "laporan.docx", judul: str | None = None) -> Path:
+    """Fill the template with `context` (from the document's build, generator.report.jenis)
+    and write `out_path`. Without `template`, the built-in template `bawaan` is filled;
+    `judul` is the title in the document's properties (the LKj's by default).
 
     Raises LkjError when the template is missing or broken, the logo cannot be read, a tag is
     left unfilled, or the file cannot be written; InputErrors naming the tag and its paragraph
     when the template fails, asks for what the sandbox refuses or goes past a limit.
     """
-    template = Path(template) if template else default_template()
-    tpl = _buka(template)
+    template = Path(template) if template else default_template(bawaan)
+    tpl = _buka(template, bawaan)
     pencatat = tanda.Pencatat()
     _isi(tpl, context, template, pencatat)
     doc = tpl.docx
@@ -169,7 +173,8 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
     selesaikan(doc, context.get("kertas", "A4"))
     periksa_tag(doc)
     _pulihkan_kurung(doc)
-    _kemas(doc, context)
+    _kemas(doc, judul or f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip(),
+           context.get("satker", ""))
     tanda.simpan_daftar(doc, tanda.tandai(doc, pencatat))
     return _simpan(tpl, Path(out_path))
 
@@ -187,11 +192,12 @@ def konteks_templat(tpl: DocxTemplate, context: dict, batas: Batas) -> dict:
             "logo": _logo(tpl, context.get("logo", ""), batas)}
 
 
-def _buka(template: Path) -> TemplatCepat:
+def _buka(template: Path, bawaan: str = "laporan.docx") -> TemplatCepat:
     if not template.is_file():
         raise LkjError(f"Templat tidak ditemukan: {template}")
     # A customised template is checked whole, and cut off from anything outside it, first.
-    tpl = TemplatCepat(template if template == default_template() else buka(template, "templat"))
+    tpl = TemplatCepat(template if template == default_template(bawaan)
+                       else buka(template, "templat"))
     tpl.init_docx()  # docxtpl opens the file lazily
     return tpl
 
@@ -249,18 +255,17 @@ def _pulihkan_kurung(doc) -> None:
                 doc_pr.set("descr", _pulihkan(doc_pr.get("descr")))
 
 
-def _kemas(doc, context: dict) -> None:
-    """Complex fields, no empty runs or unused definitions, the report's own properties
+def _kemas(doc, judul: str, satker: str) -> None:
+    """Complex fields, no empty runs or unused definitions, the document's own properties
     (generator.kemasan)."""
     for part in _bagian_xml(doc):
         kemasan.medan_kompleks(part.element)
         kemasan.buang_run_kosong(part.element)
     kemasan.buang_tak_terpakai(doc)
-    judul = f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip()
     # Word's core properties hold at most 255 characters; a long satker name is cut there.
     # Core properties are UTC (W3CDTF with Z); python-docx writes the naive time as given.
     sekarang = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    kemasan.properti(doc, judul, context.get("satker", "")[:255], sekarang)
+    kemasan.properti(doc, judul, satker[:255], sekarang)
 
 
 def _simpan(tpl: DocxTemplate, out: Path) -> Path:

@@ -260,14 +260,16 @@ def isi_daftar(body, cocok, entri: list) -> None:
 
 
 def atur_kertas(body, kertas: str) -> None:
-    """A4 or F4 on every section (the template is A4; margins stay)."""
+    """A4 or F4 on every section, landscape ones (the Rencana Aksi's) turned (the template is
+    A4; margins stay)."""
     try:
         lebar, tinggi = k.KERTAS[kertas]
     except KeyError:
         raise LkjError(f"Ukuran kertas tidak dikenal: {kertas} (pilih A4 atau F4)") from None
     for sz in body.iter(qn("w:pgSz")):
-        sz.set(qn("w:w"), str(lebar))
-        sz.set(qn("w:h"), str(tinggi))
+        lanskap = sz.get(qn("w:orient")) == "landscape"
+        sz.set(qn("w:w"), str(tinggi if lanskap else lebar))
+        sz.set(qn("w:h"), str(lebar if lanskap else tinggi))
 
 
 # --- checks, properties, saving ------------------------------------------------------------

@@ -43,9 +43,11 @@ class Place:
         return f"{self.label} (\"{shown}\")"
 
 
-def copy_template(target: Path) -> Path:
-    """Write a copy of the built-in template to edit in Word; never over an existing file."""
+def copy_template(target: Path, dokumen: str = "lkj") -> Path:
+    """Write a copy of the built-in template of document `dokumen` (generator.report.jenis)
+    to edit in Word; never over an existing file."""
     from .render import default_template
+    from .report.jenis import JENIS
 
     if target.suffix.lower() != ".docx":
         raise LkjError(f"nama templat harus berakhiran .docx, tertulis {target.name}")
@@ -53,8 +55,37 @@ def copy_template(target: Path) -> Path:
         raise LkjError(f"{target} sudah ada dan tidak ditimpa; pilih nama lain")
     if not target.parent.is_dir():
         raise LkjError(f"folder {target.parent} tidak ada")
-    shutil.copyfile(default_template(), target)
+    shutil.copyfile(default_template(JENIS[dokumen].templat), target)
     return target
+
+
+def dokumen_templat(path: Path) -> str | None:
+    """The document a template is for, from the property the built-in templates carry
+    (`lkj-dokumen`); None when it has none (a template copied before lkj wrote it) or names
+    a document this lkj does not know. Read only after the package was checked."""
+    import docx
+
+    from .kontrak import PROPERTI_DOKUMEN
+    from .paket_docx import periksa
+    from .properti import baca_properti
+    from .report.jenis import JENIS
+
+    kode = baca_properti(docx.Document(periksa(path, "templat").berkas())).get(PROPERTI_DOKUMEN)
+    return kode if kode in JENIS else None
+
+
+def _jenis_lain(document: Any, dokumen: str | None) -> list[Issue]:
+    """A template of another document (a PK template given to `lkj buat`) is an error."""
+    from .kontrak import PROPERTI_DOKUMEN
+    from .properti import baca_properti
+    from .report.jenis import JENIS
+
+    kode = baca_properti(document).get(PROPERTI_DOKUMEN)
+    if dokumen is None or kode not in JENIS or kode == dokumen:
+        return []
+    return [Issue("template-kind", f"templat ini untuk {JENIS[kode].judul}, bukan "
+                  f"{JENIS[dokumen].judul}; salin templat yang sesuai dengan: lkj templat salin "
+                  f"--dokumen {dokumen} NAMA.docx")]
 
 
 def _paragraphs(container: Any, label: str) -> Iterator[tuple[str, Any]]:
@@ -150,10 +181,12 @@ def _source(tagged: list[tuple[Place, str]]) -> str:
     return "\n".join(tag for _, tag in tagged)
 
 
-def check_template(path: Path, context: dict[str, Any], coba: bool = True) -> list[Issue]:
-    """Every problem of a template: unclosed or broken tags, unbalanced blocks, unknown names,
-    what the sandbox refuses (generator.kebijakan); then, when all that is right and `coba`,
-    a trial rendering with `context` under the same sandbox and limits as `lkj buat`."""
+def check_template(path: Path, context: dict[str, Any], coba: bool = True,
+                   dokumen: str | None = None) -> list[Issue]:
+    """Every problem of a template: a template of another document than `dokumen` (when
+    given), unclosed or broken tags, unbalanced blocks, unknown names, what the sandbox
+    refuses (generator.kebijakan); then, when all that is right and `coba`, a trial rendering
+    with `context` under the same sandbox and limits as `lkj buat`."""
     import docx
 
     from .paket_docx import periksa
@@ -165,6 +198,9 @@ def check_template(path: Path, context: dict[str, Any], coba: bool = True) -> li
         raise LkjError(f"{path.name}: berkas templat tidak ditemukan ({path})")
     paket = periksa(path, "templat")  # the package is checked whole before python-docx reads it
     document = docx.Document(paket.berkas())
+    lain = _jenis_lain(document, dokumen)
+    if lain:  # its names would all be unknown: say the one thing that matters
+        return list(paket.peringatan) + lain
     issues: list[Issue] = []
     places = list(_places(document))
     tagged = [(place, tag) for place in places for tag in _tags(place, issues)]
@@ -213,10 +249,11 @@ def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:
     return []
 
 
-def require_valid_template(path: Path, context: dict[str, Any], coba: bool = True) -> list[Issue]:
-    """Raise InputErrors listing every problem of a customised template (`coba`: see
-    check_template); its warnings (what lkj removes from it, generator.tautan) otherwise."""
-    issues = check_template(path, context, coba)
+def require_valid_template(path: Path, context: dict[str, Any], coba: bool = True,
+                           dokumen: str | None = None) -> list[Issue]:
+    """Raise InputErrors listing every problem of a customised template (`coba`, `dokumen`:
+    see check_template); its warnings (what lkj removes from it, generator.tautan) otherwise."""
+    issues = check_template(path, context, coba, dokumen)
     if any(issue.is_error for issue in issues):
         raise InputErrors(issues, path.name)
     return issues
@@ -365,44 +402,9 @@ def _first(value: Any) -> Any:
 _JINJA_GLOBALS = set(GLOBAL) | {"true", "false", "none", "True", "False", "None"}
 
 
-def sample_data() -> Any:
-    """A small DataLaporan with every optional part filled, so each list in the context has an
-    item whose shape the check can follow."""
-    from datetime import date
-    from decimal import Decimal
+def sample_context(dokumen: str = "lkj") -> dict[str, Any]:
+    """The context lkj gives the template of document `dokumen`, for a workbook that fills
+    every part, charts included (generator.contoh_templat)."""
+    from .contoh_templat import sample_context as contoh
 
-    from .model import BarisAnggaran, DataLaporan, Identitas, Indikator, Sasaran
-    from .schema import BAGIAN_NARASI, JENIS_RENSTRA, KELOMPOK_DAFTAR
-
-    identitas = Identitas(
-        instansi="Komisi Pemilihan Umum Kabupaten Contoh", nama_singkat="KPU Kabupaten Contoh",
-        tahun=2024, periode_renstra="2020-2024", tempat="Contoh", tanggal=date(2025, 3, 13),
-        jabatan_penandatangan="Sekretaris", nama_penandatangan="Nama", nip_penandatangan="1" * 18,
-        tanggal_pk=date(2024, 1, 8), jabatan_atasan="Ketua", nama_atasan="Nama Ketua",
-        alamat="Jalan Contoh",
-    )
-    indikator = Indikator(
-        "Indikator", "%", Decimal(75), Decimal(80), realisasi_lalu=((2023, Decimal(70)),),
-        target_renstra=Decimal(90), standar_nasional=Decimal(78), penjelasan="Penjelasan",
-        program_pendukung="Program", ref="'Kinerja'!B2",
-    )
-    return DataLaporan(
-        identitas=identitas,
-        sasaran=(Sasaran("Sasaran", (indikator,)),),
-        anggaran=(BarisAnggaran("Rupiah Murni", Decimal(100), Decimal(90), "Uraian", "Sasaran"),),
-        renstra={jenis: ("Butir",) for jenis in JENIS_RENSTRA},
-        sdm=(("S1", 1),),
-        narasi={bagian: ("Teks",) for bagian in BAGIAN_NARASI},
-        daftar={kelompok: ("Butir",) for kelompok in KELOMPOK_DAFTAR},
-    )
-
-
-def sample_context() -> dict[str, Any]:
-    """The context lkj gives a template, for a workbook that fills every part, charts included."""
-    from .capaian import hitung
-    from .pipeline import draw_charts
-    from .report import build
-
-    data = sample_data()
-    hasil = hitung(data)
-    return build(data, hasil, draw_charts(data, hasil)).context
+    return contoh(dokumen)

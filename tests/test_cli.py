@@ -131,7 +131,7 @@ def test_failure_in_the_middle_of_writing_leaves_no_file(tmp_path, monkeypatch):
     out = tmp_path / "laporan.docx"
     out.write_bytes(b"laporan lama")
 
-    def half_then_fail(context, out_path, template=None):
+    def half_then_fail(context, out_path, *args):
         Path(out_path).write_bytes(b"PK\x03\x04 setengah")
         raise OSError(28, "No space left on device")
 

@@ -312,7 +312,8 @@ def test_nip_and_pk_parties(tmp_path):
     data = with_identitas(contoh_data(), nip_penandatangan="198001012005011001",
                           nama_atasan="Nama Ketua")
     text = all_text(tampilkan_nomor(Document(str(render(data, tmp_path)))))
-    assert text.count("NIP. 198001012005011001") == 3  # two signatures and the PK
+    # two signatures of the report, the PK statement and its lampiran (each signed by both)
+    assert text.count("NIP. 198001012005011001") == 4
     assert "[Nama Pihak Kedua]" not in text and "Nama Ketua" in text
 
 

@@ -14,6 +14,7 @@ from generator import format as fmt
 from generator.capaian import hitung
 from generator.model import KUMULATIF, PER_TRIWULAN, Triwulan
 from generator.report import build
+from generator.report.jenis import JENIS
 from generator.sakip import perjanjian, rencana_aksi, triwulan
 from generator.triwulan import tahunan
 
@@ -34,8 +35,12 @@ def test_lkj_lampiran_pk_equals_the_pk(data):
     context = build(d, hitung(d)).context
     pk = perjanjian(d)
     assert _lkj_table(context) == _table(pk)
-    assert context["lampiran"]["pk"]["kedua"]["jabatan"]["teks"] == pk.kedua.jabatan
-    assert context["lampiran"]["pk"]["pertama"]["nama"]["teks"] == pk.pertama.nama
+    lampiran = context["perjanjian"]
+    assert lampiran["kedua"]["jabatan"]["teks"] == pk.kedua.jabatan
+    assert lampiran["pertama"]["nama"]["teks"] == pk.pertama.nama
+    dokumen = JENIS["pk"].build(d, hitung(d)).context["perjanjian"]
+    for key in ("sasaran", "program", "jumlah_pagu", "instansi", "kelembagaan", "perubahan"):
+        assert lampiran[key] == dokumen[key]
 
 
 def test_sample_pk():

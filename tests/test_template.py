@@ -20,27 +20,32 @@ from dump import dump
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.report.jenis import JENIS
 
 TEMPLATE = ROOT / "templates" / "laporan.docx"
 GOLDEN = ROOT / "tests" / "golden" / "templat.txt"
 runner = CliRunner()
 
 
-def test_committed_template_is_what_its_builder_makes(tmp_path):
-    """What ships is what the builder makes: a stale templates/laporan.docx fails here."""
-    fresh = tmp_path / "laporan.docx"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_template.py"), str(fresh)],
+def test_committed_templates_are_what_their_builder_makes(tmp_path):
+    """What ships is what the builder makes, for every document: a stale template fails here."""
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_template.py"), str(tmp_path)],
                    check=True, capture_output=True)
-    assert fresh.read_bytes() == TEMPLATE.read_bytes(), \
-        "templates/laporan.docx is stale: run python tools/build_template.py"
+    for jenis in JENIS.values():
+        shipped = ROOT / "templates" / jenis.templat
+        assert (tmp_path / jenis.templat).read_bytes() == shipped.read_bytes(), \
+            f"templates/{jenis.templat} is stale: run python tools/build_template.py"
 
 
-def test_template_text_matches_golden_dump(request):
-    """Every change of the template's words or tags shows in tests/golden/templat.txt."""
-    text = dump(TEMPLATE)
+@pytest.mark.parametrize("kode", list(JENIS))
+def test_template_text_matches_golden_dump(request, kode):
+    """Every change of a template's words or tags shows in its dump in tests/golden:
+    templat.txt (the LKj's), templat-pk.txt, templat-renaksi.txt."""
+    golden = GOLDEN if kode == "lkj" else GOLDEN.with_name(f"templat-{kode}.txt")
+    text = dump(ROOT / "templates" / JENIS[kode].templat)
     if request.config.getoption("--update-golden"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
 
 
 def test_fixed_words_are_template_text_not_tags():

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from datetime import date
 
 from generator import format as fmt
 from generator import kontrak
-from generator.model import KABKOTA, PROVINSI, PUSAT, Identitas
-from generator.report.dasar import satu_baris
+from generator.model import KABKOTA, PROVINSI, PUSAT, DataLaporan, Identitas
+from generator.report.dasar import Penanda, paragraf, satu_baris
 
 # The template tells the levels apart by these codes (`{%p if tingkat == "provinsi" %}`).
 KODE_TINGKAT = dict(zip((PUSAT, PROVINSI, KABKOTA), kontrak.TINGKAT, strict=True))
@@ -71,12 +72,30 @@ def _nama_instansi(identitas: Identitas) -> str:
     return _sekretariat(identitas.instansi)
 
 
-def sampul(identitas: Identitas) -> dict:
+def sampul(identitas: Identitas, tahun: int | None = None) -> dict:
+    """The cover: the secretariat in capitals, its address, place and the year printed at the
+    foot (`tahun`; the LKj's, without it, is the year it is signed)."""
     return {
         "instansi": baris_kapital(_nama_instansi(identitas)),
         "alamat": satu_baris(identitas.alamat or ""),
         "tempat": satu_baris(identitas.tempat).upper(),
-        "tahun": str(identitas.tanggal.year),
+        "tahun": str(tahun if tahun is not None else identitas.tanggal.year),
+    }
+
+
+def konteks_satker(data: DataLaporan) -> dict:
+    """What every document prints about the satker and its year: paper, year, level code,
+    the commission's and the secretariat's names, the KPU it supports, the Renstra period."""
+    i = data.identitas
+    return {
+        "kertas": data.pengaturan.ukuran_kertas,
+        "tahun": str(i.tahun),
+        "tingkat": tingkat(i),
+        "instansi": satu_baris(i.instansi),
+        "nama_singkat": satu_baris(i.nama_singkat),
+        "satker": nama_satker(i),
+        "kpu": kpu(i),
+        "periode": satu_baris(i.periode_renstra),
     }
 
 
@@ -84,6 +103,24 @@ def tanda_tangan(identitas: Identitas) -> dict:
     """The one signature block (and the one date) of the report."""
     return {
         "tempat_tanggal": f"{satu_baris(identitas.tempat)}, {fmt.tanggal(identitas.tanggal)}",
+        **tanda_tangan_tanpa_tanggal(identitas),
+    }
+
+
+def tanda_tangan_pada(identitas: Identitas, tanggal: date | None, penanda: Penanda,
+                      tempat: str) -> dict:
+    """The signatory's block dated `tanggal`: `tempat_tanggal` is a paragraph dict, a
+    placeholder (remembered at `tempat`) when the date is not known yet."""
+    kota = satu_baris(identitas.tempat)
+    return {
+        **tanda_tangan_tanpa_tanggal(identitas),
+        "tempat_tanggal": paragraf(f"{kota}, {fmt.tanggal(tanggal)}") if tanggal else
+        penanda.kosong(tempat, f"[{kota}, tanggal penandatanganan]"),
+    }
+
+
+def tanda_tangan_tanpa_tanggal(identitas: Identitas) -> dict:
+    return {
         "jabatan": baris_kapital(identitas.jabatan_penandatangan, 28),
         "nama": satu_baris(identitas.nama_penandatangan),
         "nip": satu_baris(identitas.nip_penandatangan or ""),

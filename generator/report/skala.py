@@ -1,4 +1,5 @@
-"""Capaian and category as printed, and the category scale, shared by every chapter.
+"""Capaian and category as printed, the category scale, and the rule in words, shared by every
+chapter and document.
 
 A capaian prints with `pengaturan.desimal` decimals; its category is taken from the value as
 printed, so 90,996 printed `91,00` is never labelled below the `≥ 91` band.
@@ -10,9 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator import format as fmt
 from generator.capaian import kategori
 from generator.format import KOSONG, angka, bulatkan
-from generator.model import Kategori, Pengaturan
+from generator.model import RUMUS_2T_R, RUMUS_T_R, RUMUS_TERCAPAI, Kategori, Pengaturan
 
 TERCAPAI = "Tercapai"
 TIDAK_TERCAPAI = "Tidak tercapai"
@@ -67,3 +69,45 @@ def rentang_skala(skala: Iterable[Kategori]) -> tuple[RentangKategori, ...]:
 def deskripsi_skala(skala: Iterable[Kategori]) -> str:
     """`≥ 91 Sangat Baik; 76 s.d. < 91 Baik; 66 s.d. < 76 Cukup; 51 s.d. < 66 Kurang; < 51 ...`."""
     return "; ".join(f"{r.rentang} {r.label}" for r in rentang_skala(skala))
+
+
+# --- the rule in words -----------------------------------------------------------------------
+
+_POSITIF_KALIMAT = "realisasi dibagi target dikali 100"
+_NEGATIF_AWAL = "untuk indikator negatif (makin kecil realisasi makin baik)"
+_NEGATIF_KALIMAT = {
+    RUMUS_TERCAPAI: (
+        "capaian bernilai 100 bila realisasi tidak melebihi target; bila melebihi, capaian "
+        "dihitung dari dua kali target dikurangi realisasi, dibagi target, dikali 100, "
+        "dan paling rendah 0"
+    ),
+    RUMUS_2T_R: (
+        "capaian dihitung dari dua kali target dikurangi realisasi, dibagi target, dikali 100, "
+        "dan paling rendah 0"
+    ),
+    RUMUS_T_R: "capaian dihitung dari target dibagi realisasi dikali 100",
+}
+
+
+def _kalimat_negatif(pengaturan: Pengaturan) -> str:
+    """The clause for negative indicators under the configured rule."""
+    try:
+        kalimat = f"{_NEGATIF_AWAL} {_NEGATIF_KALIMAT[pengaturan.rumus_negatif]}"
+    except KeyError:
+        raise ValueError(f"unknown rumus_negatif: {pengaturan.rumus_negatif!r}") from None
+    if pengaturan.rumus_negatif == RUMUS_T_R:
+        nilai = "setinggi batas capaian" if pengaturan.batas_capaian is not None else "bernilai 100"
+        kalimat += f", dan bila realisasi 0 capaian {nilai}"
+    return kalimat
+
+
+def kalimat_rumus(pengaturan: Pengaturan, ada_negatif: bool) -> str:
+    """The sentence(s) stating how capaian was computed: the negative rule only when some
+    indicator is negative; the cap, when set, in a sentence of its own."""
+    kalimat = f"Capaian dihitung dengan rumus {_POSITIF_KALIMAT} untuk indikator positif"
+    if ada_negatif:
+        kalimat += f"; {_kalimat_negatif(pengaturan)}"
+    kalimat += "."
+    if pengaturan.batas_capaian is not None:
+        kalimat += f" Capaian dibatasi paling tinggi {fmt.angka(pengaturan.batas_capaian)}."
+    return kalimat

@@ -1,10 +1,11 @@
-"""The whole template: every part of the report in the registry's order, its pages and settings.
+"""A whole template: every part of one document in the registry's order, its pages and settings.
 
-`buat_dokumen()` starts from python-docx's default document, installs the styles, lets each
-part of `generator.report.BAGIAN` build its pages (the part's `templat.bangun(doc)`), then sets
-paper, margins and page numbers per section. `simpan_tetap` writes the zip with fixed
-timestamps so the same source gives the same bytes. tools/build_template.py runs both, with
-the package clean-up of tools/paket.py in between.
+`buat_dokumen(kode)` starts from python-docx's default document, installs the styles, lets each
+part of the document's `BAGIAN` (generator.report.jenis.JENIS) build its pages (the part's
+`templat.bangun(doc)`), then sets paper, orientation, margins and page numbers per section
+(`Jenis.halaman`). `simpan_tetap` writes the zip with fixed timestamps so the same source gives
+the same bytes. tools/build_template.py runs both for every document, with the package clean-up
+of tools/paket.py in between.
 """
 
 from __future__ import annotations
@@ -19,11 +20,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from generator import kontrak as k
+from generator.report.jenis import JENIS, LKJ, Halaman, Jenis
 from generator.report.rakit.gaya import atur_gaya
 from generator.report.rakit.teks import W
-
-# The three sections and their page numbers: cover none, front matter i, ii, ..., body 1, 2, ...
-NOMOR_HALAMAN = (None, "lowerRoman", "decimal")
 
 
 def bagian_templat(bagian) -> object:
@@ -31,30 +30,30 @@ def bagian_templat(bagian) -> object:
     return importlib.import_module(f"{bagian.__name__}.templat")
 
 
-def buat_dokumen():
-    """The whole template as a python-docx Document."""
-    from generator.report import BAGIAN
-
+def buat_dokumen(kode: str = LKJ):
+    """The whole template of document `kode` as a python-docx Document."""
+    jenis = JENIS[kode]
     doc = Document()
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     atur_gaya(doc)
-    atur_settings(doc)
-    for bagian in BAGIAN:
+    for bagian in jenis.bagian:
         bagian_templat(bagian).bangun(doc)
-    sections = list(zip(doc.sections, NOMOR_HALAMAN, strict=True))
-    for section, fmt in sections:
-        _halaman(section, fmt)
-    for section, fmt in sections:
-        if fmt:
+    if any((i.text or "").strip().startswith("TOC") for i in body.iter(qn("w:instrText"))):
+        atur_settings(doc)  # only a document with contents lists asks Word to update fields
+    sections = list(zip(doc.sections, jenis.halaman, strict=True))
+    for section, halaman in sections:
+        _halaman(section, halaman)
+    for section, halaman in sections:
+        if halaman.nomor:
             _footer(section)
-    _properti(doc)
+    _properti(doc, jenis)
     return doc
 
 
-def _halaman(section, fmt: str | None) -> None:
-    """A4 portrait, KPU margins; fmt sets the page number format, restarting at 1."""
+def _halaman(section, halaman: Halaman) -> None:
+    """A4, portrait or landscape, KPU margins; the page number format, restarting at 1."""
     sect = section._sectPr
     for child in sect.findall(qn("w:pgSz")) + sect.findall(qn("w:pgMar")) + sect.findall(
         qn("w:pgNumType")
@@ -62,9 +61,11 @@ def _halaman(section, fmt: str | None) -> None:
         sect.remove(child)
     lebar, tinggi = k.KERTAS["A4"]
     mar = " ".join(f'w:{nama}="{v}"' for nama, v in k.MARGIN.items())
-    nodes = [f'<w:pgSz {W} w:w="{lebar}" w:h="{tinggi}"/>', f'<w:pgMar {W} {mar} w:gutter="0"/>']
-    if fmt:
-        nodes.append(f'<w:pgNumType {W} w:fmt="{fmt}" w:start="1"/>')
+    ukuran = (f'w:w="{tinggi}" w:h="{lebar}" w:orient="landscape"' if halaman.lanskap
+              else f'w:w="{lebar}" w:h="{tinggi}"')
+    nodes = [f'<w:pgSz {W} {ukuran}/>', f'<w:pgMar {W} {mar} w:gutter="0"/>']
+    if halaman.nomor:
+        nodes.append(f'<w:pgNumType {W} w:fmt="{halaman.nomor}" w:start="1"/>')
     anchor = sect.find(qn("w:cols"))
     for xml in nodes:
         anchor.addprevious(parse_xml(xml))
@@ -99,11 +100,11 @@ def atur_settings(doc) -> None:
     settings.append(baru)
 
 
-def _properti(doc) -> None:
+def _properti(doc, jenis: Jenis) -> None:
     """Fixed document properties so that the file does not change between builds."""
     cp = doc.core_properties
-    cp.title = "Laporan Kinerja"
-    cp.subject = "Templat Laporan Kinerja (LKj) Sekretariat KPU"
+    cp.title = jenis.judul
+    cp.subject = f"Templat {jenis.judul} Sekretariat KPU"
     cp.author = "lkj"
     cp.last_modified_by = "lkj"
     cp.comments = "Dibuat oleh tools/build_template.py; tag templat diisi oleh lkj."

@@ -46,9 +46,10 @@ class UsageError(LkjError):
 class InputErrors(LkjError):
     """Every problem found in a workbook or template; raised only when at least one is an error."""
 
-    def __init__(self, issues: list[Issue], source: str = "") -> None:
+    def __init__(self, issues: list[Issue], source: str = "", judul: str = "") -> None:
         self.issues = list(issues)
         self.source = source
+        self.judul = judul  # a line said before the problems (not one of them), "" for none
         errors = sum(1 for i in self.issues if i.is_error)
         super().__init__(f"{errors} masalah ditemukan")
 

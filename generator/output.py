@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
@@ -17,7 +16,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .errors import LkjError, UsageError
+from .errors import LkjError, UsageError, reason
 
 PROPERTY = "lkj-sidik"
 TEMP_PREFIX = ".~lkj-"
@@ -169,23 +168,6 @@ class WriteFailed(LkjError):
         self.target, self.reason = target, reason
         super().__init__(f"{target.name} tidak dapat ditulis ({reason}); berkas lama, bila ada, "
                          "tidak berubah")
-
-
-def reason(exc: OSError) -> str:
-    """The cause of an OSError in Indonesian; the system's own (English) text is not shown."""
-    reasons = {
-        errno.ENOSPC: "ruang disk penuh",
-        errno.EFBIG: "berkas melebihi batas ukuran yang diizinkan",
-        getattr(errno, "EDQUOT", -1): "kuota disk habis",
-        errno.EACCES: "tidak ada izin menulis",
-        errno.EPERM: "tidak ada izin menulis",
-        errno.EROFS: "disk hanya dapat dibaca",
-        errno.ENOENT: "folder tidak ada",
-        errno.ENOTDIR: "bagian jalurnya bukan folder",
-        errno.EISDIR: "itu sebuah folder",
-        errno.EIO: "galat baca/tulis pada disk",
-    }
-    return reasons.get(exc.errno, f"galat sistem berkas nomor {exc.errno}")
 
 
 def _umask() -> int:

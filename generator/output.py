@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 import signal
 import stat
 import sys
-import tempfile
 import threading
 import zipfile
 from contextlib import contextmanager, suppress
@@ -140,13 +140,12 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
     if not folder.is_dir():
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
+    # The name is chosen before the file exists, so a signal at any moment after it is made
+    # finds it already in `temp` and the `finally` below removes it (mkstemp would hand the
+    # name back only after making the file).
+    temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{target.suffix}"
     try:
-        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=folder)
-    except OSError as exc:
-        raise LkjError(f"tidak dapat menulis di folder {folder} ({reason(exc)})") from exc
-    os.close(handle)
-    temp = Path(name)
-    try:
+        _claim(temp, folder)
         yield temp
         os.chmod(temp, _mode_for(target))
         _replace(temp, target, check_open)
@@ -159,6 +158,15 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
         raise
     finally:
         _remove(temp)
+
+
+def _claim(temp: Path, folder: Path) -> None:
+    """Create `temp` empty and private (0600, as mkstemp does); never over an existing file."""
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0),
+                         0o600))
+    except OSError as exc:
+        raise LkjError(f"tidak dapat menulis di folder {folder} ({reason(exc)})") from exc
 
 
 class WriteFailed(LkjError):
@@ -297,12 +305,11 @@ def check_folder(folder: Path, may_create: bool = False) -> None:
     if existing != folder and not may_create:
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
+    probe = existing / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
     try:
-        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=existing)
-    except OSError as exc:
-        raise LkjError(f"tidak dapat menulis di folder {existing} ({reason(exc)})") from exc
-    os.close(handle)
-    _remove(Path(name))
+        _claim(probe, existing)
+    finally:
+        _remove(probe)
 
 
 def quiet_unraisable(hook: Any = None) -> Any:

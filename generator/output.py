@@ -148,6 +148,8 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
         _claim(temp, folder)
         yield temp
         os.chmod(temp, _mode_for(target))
+        if _BERHENTI.is_set():  # a stop whose exception a library swallowed: no replacing now
+            raise KeyboardInterrupt
         _replace(temp, target, check_open)
     except OSError as exc:
         raise WriteFailed(target, reason(exc)) from exc
@@ -223,25 +225,35 @@ def _replace(temp: Path, target: Path, check_open: bool = False) -> None:
                        "atau tidak ada izin menulis; tutup berkasnya lalu ulangi") from exc
 
 
+# Set by SIGTERM inside `interruptible`: atomic_target checks it before the one step that
+# replaces a file, in case the exception the signal raised was swallowed (an exception raised
+# inside a weakref or garbage-collection callback is only printed).
+_BERHENTI = threading.Event()
+
+
 class Interrupted(LkjError):
     """Ctrl-C or SIGTERM while writing; the clean-up has run by the time this is printed."""
 
 
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """SIGTERM and Ctrl-C raise Interrupted, so every `finally` clean-up runs before exit 1.
+    """SIGTERM and Ctrl-C end in Interrupted, after every `finally` clean-up has run (exit 1).
 
     Python's default SIGTERM ends the process at once, leaving temporary files behind.
     """
     message = "dihentikan sebelum selesai; tidak ada berkas yang ditulis dan laporan lama utuh"
 
     stopped = []
+    _BERHENTI.clear()
 
     def _stop(signum, frame):
         # Once: a second SIGTERM while the first one's clean-up runs must not cut it short.
+        # KeyboardInterrupt, not Interrupted: a library's `except Exception` (Jinja's optimizer,
+        # lxml callbacks) must not swallow it; it becomes Interrupted below, as Ctrl-C does.
+        _BERHENTI.set()
         if not stopped:
             stopped.append(signum)
-            raise Interrupted(message)
+            raise KeyboardInterrupt
 
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -251,6 +263,7 @@ def interruptible() -> Iterator[None]:
     except KeyboardInterrupt as exc:
         raise Interrupted(message) from exc
     finally:
+        _BERHENTI.clear()  # a later write outside this block must not see this stop
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
 
@@ -313,15 +326,18 @@ def check_folder(folder: Path, may_create: bool = False) -> None:
 
 
 def quiet_unraisable(hook: Any = None) -> Any:
-    """An unraisable-exception hook that drops OSErrors, delegating everything else.
+    """An unraisable-exception hook that drops OSErrors and interruptions, delegating
+    everything else.
 
     When the disk fills while a library writes a zip, the library's ZipFile is left open and
-    fails again as it is collected, after lkj has already said what happened.
+    fails again as it is collected, after lkj has already said what happened. A SIGTERM that
+    lands inside a weakref or garbage-collection callback is swallowed there; `interruptible`
+    still stops the run (output._BERHENTI), so the printed traceback would only mislead.
     """
     default = hook or sys.unraisablehook
 
     def _hook(unraisable: Any) -> None:
-        if not isinstance(unraisable.exc_value, OSError):
+        if not isinstance(unraisable.exc_value, (OSError, KeyboardInterrupt)):
             default(unraisable)
 
     return _hook

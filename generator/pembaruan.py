@@ -72,7 +72,8 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
         # A report made without charts stays without: charts are drawn only when it has some.
         ada_grafik, pesanan = _check_report(laporan)
         grafik = ada_grafik and grafik
-        removed = _check_package(laporan, "laporan") + _check_package(template, "templat")
+        dari_laporan = _check_package(laporan, "laporan")
+        removed = dari_laporan + _check_package(template, "templat")
         asli = real_path(laporan)
         moved = False
         if in_place:
@@ -87,7 +88,8 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
             checked = require(check(workbook), pesanan.kesiapan, workbook.name)
             kerja = _Pembaruan(checked, workbook, asli, template, grafik, step, ganti_identitas,
                                pesanan)
-            done = kerja.jalankan(target, in_place)
+            # what was cut from the report is a change, even when every figure stays
+            done = kerja.jalankan(target, in_place, dibersihkan=bool(dari_laporan))
         return dataclasses.replace(done, beside_edited=out if moved and done.berubah else None,
                                    removed=removed, pesanan=pesanan)
 
@@ -102,12 +104,12 @@ class _Pembaruan:
         self.ganti_identitas, self.pesanan = ganti_identitas, pesanan
         self.catatan: list[str] = []
 
-    def jalankan(self, target: Path, in_place: bool) -> Updated:
+    def jalankan(self, target: Path, in_place: bool, dibersihkan: bool = False) -> Updated:
         from .output import reason
 
         try:
             lama, hasil, berubah, sidik_awal = self._gabung()
-            if not berubah:
+            if not berubah and not dibersihkan:
                 self.step("selesai")
                 return Updated(self.checked, self.laporan, None, hasil, berubah=False,
                                catatan=tuple(self.catatan))

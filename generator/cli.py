@@ -303,28 +303,52 @@ TemplatFile = Annotated[Path, typer.Argument(help="Berkas templat Word (.docx)."
                                              show_default=False, readable=False)]
 
 
+DokumenOption = Annotated[str | None, typer.Option(
+    "--dokumen", metavar="DOKUMEN",
+    help="Dokumen templat: lkj (Laporan Kinerja, bawaan), pk (Perjanjian Kinerja), renaksi "
+    "(Rencana Aksi); pada periksa bawaan: dokumen yang tercatat di templat.",
+    show_default=False)]
+
+
+def _kode_dokumen(dokumen: str | None) -> str | None:
+    from .report.jenis import JENIS
+
+    if dokumen is not None and dokumen.lower() not in JENIS:
+        raise UsageError(f"dokumen \"{dokumen}\" tidak dikenal; pilih salah satu: "
+                         f"{', '.join(JENIS)}")
+    return None if dokumen is None else dokumen.lower()
+
+
+_PERINTAH = {"lkj": "lkj buat", "pk": "lkj pk", "renaksi": "lkj renaksi"}
+
+
 @templat_app.command("salin", cls=LkjCommand)
-def templat_salin(berkas: TemplatFile) -> None:
+def templat_salin(berkas: TemplatFile, dokumen: DokumenOption = None) -> None:
     """Tulis salinan templat bawaan untuk disunting di Word."""
     from .templat import copy_template
 
     try:
-        copy_template(berkas)
+        kode = _kode_dokumen(dokumen) or "lkj"
+        copy_template(berkas, kode)
     except LkjError as exc:
         raise _fail(exc) from None
     typer.echo(f"Templat bawaan disalin ke {berkas}")
     typer.echo(f"Sunting di Word, periksa dengan: lkj templat periksa {berkas}")
-    typer.echo(f"lalu pakai dengan: lkj buat BUKU_KERJA.xlsx --templat {berkas}")
+    typer.echo(f"lalu pakai dengan: {_PERINTAH[kode]} BUKU_KERJA.xlsx --templat {berkas}")
 
 
 @templat_app.command("periksa", cls=LkjCommand)
-def templat_periksa(berkas: TemplatFile) -> None:
+def templat_periksa(berkas: TemplatFile, dokumen: DokumenOption = None) -> None:
     """Periksa templat sendiri: tag rusak, variabel tak dikenal, yang ditolak kotak pasir;
-    lalu coba isi dengan data contoh."""
-    from .templat import require_valid_template, sample_context
+    lalu coba isi dengan data contoh dokumennya."""
+    from .templat import dokumen_templat, require_valid_template, sample_context
 
     try:
-        peringatan = require_valid_template(berkas, sample_context())
+        kode = _kode_dokumen(dokumen)
+        if kode is None and berkas.is_file():
+            kode = dokumen_templat(berkas)
+        kode = kode or "lkj"
+        peringatan = require_valid_template(berkas, sample_context(kode), dokumen=kode)
     except LkjError as exc:
         raise _fail(exc, berkas.name) from None
     _echo_issues(peringatan, berkas.name)
@@ -338,6 +362,8 @@ def main() -> None:
     sys.unraisablehook = quiet_unraisable()
     app(prog_name="lkj")
 
+
+from . import cli_sakip  # noqa: E402,F401 - registers `lkj pk` and `lkj renaksi` on app
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -33,6 +33,15 @@ def _pihak(pihak: Pihak, penanda: Penanda, tempat: str, siapa: str) -> dict:
             "nip": satu_baris(pihak.nip or "")}
 
 
+def _sejajar(pertama: dict, kedua: dict) -> dict:
+    """Both parties' positions padded with empty lines to as many lines, so that the two names
+    under the signatures line up."""
+    n = max(len(pertama["jabatan_baris"]), len(kedua["jabatan_baris"]))
+    for pihak in (pertama, kedua):
+        pihak["jabatan_baris"] += [paragraf("")] * (n - len(pihak["jabatan_baris"]))
+    return {"pertama": pertama, "kedua": kedua}
+
+
 def pk_sasaran(pk: PerjanjianKinerja) -> list[dict]:
     """Sasaran with their indicators and targets as printed; `target_semula` is the target of
     the original PK (the same as `target` where it did not change)."""
@@ -81,8 +90,8 @@ def perjanjian_konteks(data: DataLaporan, penanda: Penanda, tempat: str) -> dict
         "kelembagaan": nama_satker(data.identitas),
         "tempat_tanggal": _tempat_tanggal(pk, penanda, tempat),
         "tanggal_semula": fmt.tanggal(pk.tanggal_semula) if pk.tanggal_semula else "",
-        "pertama": _pihak(pk.pertama, penanda, tempat, "Pihak Pertama"),
-        "kedua": _pihak(pk.kedua, penanda, tempat, "Pihak Kedua"),
+        **_sejajar(_pihak(pk.pertama, penanda, tempat, "Pihak Pertama"),
+                   _pihak(pk.kedua, penanda, tempat, "Pihak Kedua")),
         "sasaran": pk_sasaran(pk),
         "program": _program(pk),
         "jumlah_pagu": fmt.rupiah(pk.jumlah_pagu),

@@ -7,13 +7,14 @@ and by the LKj's Lampiran 2 (generator.report.lkj.lampiran.templat), from the sa
 from __future__ import annotations
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import parse_xml
 from docx.shared import Cm
 
 from generator import kontrak as k
 from generator.report.rakit.bersama import nip
 from generator.report.rakit.kata import Kolom, muat
 from generator.report.rakit.tabel import tabel, tabel_data
-from generator.report.rakit.teks import B, R, isi, para, tag, ulang
+from generator.report.rakit.teks import B, R, W, isi, para, tag, ulang
 
 KATA = muat(__file__)
 PK = "perjanjian"
@@ -35,8 +36,9 @@ def _pihak(doc, var: str, sebutan: str) -> None:
     para(doc, k.ISI, KATA[sebutan], first_line_indent=Cm(0), space_before=Cm(0.2))
 
 
-def _ttd_atas(cell, var: str, sebutan: str, tanggal: bool) -> None:
-    """Date (right column only), party and position: the top row, kept with the names."""
+def _ttd(cell, var: str, sebutan: str, tanggal: bool) -> None:
+    """Date (right column; an empty line left, so both sides line up), party, position (both
+    padded to as many lines by the context), room to sign, the name and the NIP."""
     if tanggal:
         para(cell, k.TTD_SEL, isi(f"{PK}.tempat_tanggal"), keep_with_next=True)
     else:
@@ -46,10 +48,6 @@ def _ttd_atas(cell, var: str, sebutan: str, tanggal: bool) -> None:
     para(cell, k.TTD_SEL, R("{{ b.petunjuk }}", True, False, k.PLACEHOLDER), B("{{ b.teks }}"),
          keep_with_next=True)
     tag(cell, "{%p endfor %}")
-
-
-def _ttd_bawah(cell, var: str) -> None:
-    """Room to sign, the name and the NIP: a row of its own so both names line up."""
     for _ in range(4):
         para(cell, k.TTD_SEL, keep_with_next=True)
     para(cell, k.TTD_SEL, R(f"{{{{ {var}.nama.petunjuk }}}}", True, False, k.PLACEHOLDER),
@@ -60,15 +58,16 @@ def _ttd_bawah(cell, var: str) -> None:
 
 
 def tanda_tangan(doc) -> None:
-    """Pihak Kedua left, Pihak Pertama right (with the date), in a borderless table."""
+    """Pihak Kedua left, Pihak Pertama right (with the date), in one borderless row that
+    never splits: LibreOffice does not keep two rows together, and a name must never sit on
+    a page apart from its position."""
     para(doc, k.NORMAL, keep_with_next=True)  # two adjacent tables would merge into one
     kolom = [Kolom("", 7.0, k.TTD_SEL), Kolom("", 7.0, k.TTD_SEL)]
-    t = tabel(doc, kolom, [["", ""], ["", ""]], style=k.TABEL_TANPA_GARIS, header=False)
-    atas, bawah = t.rows[0].cells, t.rows[1].cells
-    _ttd_atas(atas[0], f"{PK}.kedua", "ttd.kedua", tanggal=False)
-    _ttd_atas(atas[1], f"{PK}.pertama", "ttd.pertama", tanggal=True)
-    _ttd_bawah(bawah[0], f"{PK}.kedua")
-    _ttd_bawah(bawah[1], f"{PK}.pertama")
+    t = tabel(doc, kolom, [["", ""]], style=k.TABEL_TANPA_GARIS, header=False)
+    t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {W}/>'))
+    kiri, kanan = t.rows[0].cells
+    _ttd(kiri, f"{PK}.kedua", "ttd.kedua", tanggal=False)
+    _ttd(kanan, f"{PK}.pertama", "ttd.pertama", tanggal=True)
 
 
 def _judul(doc, nama: str, **fmt) -> None:

@@ -227,7 +227,8 @@ def perbarui(
                    f"{workbook.name}. Tidak ada berkas yang ditulis{tidak}.")
         _daftar_suntingan(hasil)
         return
-    typer.echo(f"Laporan diperbarui: {done.path.absolute()}")
+    nama = "Laporan" if done.pesanan.dokumen == "lkj" else done.pesanan.jenis.nama(done.pesanan.ke)
+    typer.echo(f"{nama} diperbarui: {done.path.absolute()}")
     if done.beside_edited is not None:
         typer.echo(f"Catatan: {done.beside_edited} sudah ada dan sudah disunting, jadi tidak "
                    f"ditimpa; hasilnya ditulis sebagai {done.path.name}")

@@ -137,7 +137,8 @@ class Penggabung:
         for n, doc_pr in enumerate(body_lama.iter(qn("wp:docPr")), start=1):
             doc_pr.set("id", str(n))
         _buang_rel_yatim(self.lama.part)
-        if pulih.pasang_update_fields(self.lama):
+        # only a document with contents lists asks Word to update fields (not the PK)
+        if daftar_lama and pulih.pasang_update_fields(self.lama):
             self.hasil.diperbaiki.append("Word diminta lagi memperbarui daftar isi, daftar tabel, "
                                          "dan daftar grafik saat laporan dibuka (updateFields)")
         ada = {m[1] for m in tanda.sidik_di(body_lama).values() if m[0] != "N"}

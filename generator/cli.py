@@ -307,7 +307,8 @@ TemplatFile = Annotated[Path, typer.Argument(help="Berkas templat Word (.docx)."
 DokumenOption = Annotated[str | None, typer.Option(
     "--dokumen", metavar="DOKUMEN",
     help="Dokumen templat: lkj (Laporan Kinerja, bawaan), pk (Perjanjian Kinerja), renaksi "
-    "(Rencana Aksi); pada periksa bawaan: dokumen yang tercatat di templat.",
+    "(Rencana Aksi), triwulan (Laporan Triwulan); pada periksa bawaan: dokumen yang tercatat "
+    "di templat.",
     show_default=False)]
 
 
@@ -320,7 +321,8 @@ def _kode_dokumen(dokumen: str | None) -> str | None:
     return None if dokumen is None else dokumen.lower()
 
 
-_PERINTAH = {"lkj": "lkj buat", "pk": "lkj pk", "renaksi": "lkj renaksi"}
+_PERINTAH = {"lkj": "lkj buat", "pk": "lkj pk", "renaksi": "lkj renaksi",
+             "triwulan": "lkj triwulan --ke N"}
 
 
 @templat_app.command("salin", cls=LkjCommand)
@@ -364,7 +366,7 @@ def main() -> None:
     app(prog_name="lkj")
 
 
-from . import cli_sakip  # noqa: E402,F401 - registers `lkj pk` and `lkj renaksi` on app
+from . import cli_sakip  # noqa: E402,F401 - registers `lkj pk`, `lkj renaksi`, `lkj triwulan`
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

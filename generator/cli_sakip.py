@@ -1,4 +1,4 @@
-"""The `lkj pk` and `lkj renaksi` commands: the year's other documents from the same workbook.
+"""The `lkj pk`, `lkj renaksi` and `lkj triwulan` commands: the year's other documents from one workbook.
 
 Each is generator.pipeline.build with the document's Pesanan (generator.report.jenis): the
 same checks, destination rules, template handling and --pdf as `lkj buat`; only the readiness
@@ -14,7 +14,7 @@ import typer
 
 from .cli import TemplatOption, Workbook, _buat_pdf, _echo_issues, _fail, _found, _progress, app
 from .cli_id import LkjCommand
-from .errors import LkjError
+from .errors import LkjError, UsageError
 
 Timpa = Annotated[bool, typer.Option(
     "--timpa", help="Timpa dokumen yang sudah disunting tangan (tanpa ini, dokumen baru ditulis "
@@ -89,3 +89,19 @@ def renaksi(workbook: Workbook, keluaran: _keluaran("Renaksi") = None,
     """Tulis Rencana Aksi: target setiap triwulan per indikator beserta kegiatan yang
     mendukungnya (perlu kolom Target TW I-IV di lembar Kinerja)."""
     tulis_dokumen("renaksi", workbook, keluaran, templat, timpa, pdf)
+
+
+@app.command(cls=LkjCommand)
+def triwulan(
+    workbook: Workbook,
+    ke: Annotated[int, typer.Option(
+        "--ke", metavar="N", help="Triwulan yang dilaporkan: 1, 2, 3, atau 4.",
+        show_default=False)],
+    keluaran: _keluaran("Triwulan-<N>") = None, templat: TemplatOption = None,
+    timpa: Timpa = False, pdf: Pdf = False,
+) -> None:
+    """Tulis laporan capaian kinerja triwulan: realisasi s.d. triwulan dibanding target
+    triwulan dan target tahunan, serapan anggaran, ringkasan, dan grafik."""
+    if ke not in (1, 2, 3, 4):
+        raise _fail(UsageError(f"--ke harus 1, 2, 3, atau 4, tertulis {ke}")) from None
+    tulis_dokumen("triwulan", workbook, keluaran, templat, timpa, pdf, ke)

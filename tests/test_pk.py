@@ -43,11 +43,14 @@ def _tables(path: Path, head: list[str]) -> list[list[list[str]]]:
 
 
 def _quarters(data):
-    """`data` with cumulative quarterly targets ending at each year's target, and activities."""
+    """`data` with cumulative quarterly targets and realisasi ending at the year's, and
+    activities."""
+    def empat(v):
+        return (None,) * 4 if v is None else (v / 4, v / 2, v * 3 / 4, v)
+
     def plan(i):
-        t = i.target
-        return dataclasses.replace(i, triwulan=Triwulan((t / 4, t / 2, t * 3 / 4, t),
-                                                        (None,) * 4, KUMULATIF),
+        return dataclasses.replace(i, triwulan=Triwulan(empat(i.target), empat(i.realisasi),
+                                                        KUMULATIF),
                                    rencana_aksi=(f"Kegiatan pendukung {i.nama[:20]}",))
     sasaran = tuple(dataclasses.replace(s, indikator=tuple(plan(i) for i in s.indikator))
                     for s in data.sasaran)
@@ -69,15 +72,15 @@ def _book(data, path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
-    """The sample's PK, Rencana Aksi and LKj, and each level's PK and Rencana Aksi."""
+    """The sample's PK, Rencana Aksi, second quarter's report and LKj, and each level's."""
     folder = tmp_path_factory.mktemp("pk")
     out = {}
     for name, book in (("contoh", SAMPLE),
                        ("provinsi", _book(_quarters(provinsi_data()), folder / "prov.xlsx")),
                        ("pusat", _book(_quarters(pusat_data()), folder / "pusat.xlsx"))):
-        for kode in ("pk", "renaksi"):
+        for kode, ke in (("pk", ()), ("renaksi", ()), ("triwulan", ("--ke", 2))):
             target = folder / f"{kode}-{name}.docx"
-            result = _run(kode, book, "-o", target)
+            result = _run(kode, book, "-o", target, *ke)
             assert result.exit_code == 0, result.output
             out[kode, name] = target
     lkj = folder / "lkj.docx"
@@ -195,7 +198,9 @@ def test_templat_salin_and_periksa_per_document(tmp_path):
 
 
 @pytest.mark.parametrize("key", [("pk", "contoh"), ("pk", "provinsi"), ("pk", "pusat"),
-                                 ("renaksi", "contoh"), ("renaksi", "pusat")])
+                                 ("renaksi", "contoh"), ("renaksi", "pusat"),
+                                 ("triwulan", "contoh"), ("triwulan", "provinsi"),
+                                 ("triwulan", "pusat")])
 def test_documents_pass_the_validator(docs, key):
     errors, output = validate_docx(docs[key])
     assert errors == 0, output

@@ -113,9 +113,9 @@ JENIS = {
     PK: Jenis(PK, "Perjanjian Kinerja", "pk.docx", "generator.report.pk", "PK", (Halaman(None),)),
     RENAKSI: Jenis(RENAKSI, "Rencana Aksi", "renaksi.docx", "generator.report.renaksi", "Renaksi",
                    (Halaman("decimal", lanskap=True),)),
+    TRIWULAN: Jenis(TRIWULAN, "Laporan Triwulan", "triwulan.docx", "generator.report.triwulan",
+                    "Triwulan", _BUKU, grafik=True, triwulan=True),
 }
-# The quarterly report (TRIWULAN, "Laporan Triwulan", triwulan.docx, generator.report.triwulan,
-# awalan "Triwulan", pages _BUKU, grafik and triwulan on) joins JENIS when its package exists.
 """Every document, by code: the LKj (the default) first, then the year's documents in order."""
 
 

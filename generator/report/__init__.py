@@ -19,7 +19,6 @@ each chart is an object the renderer knows how to place (today a dict {"gambar",
 
 from __future__ import annotations
 
-from generator.report.jenis import JENIS, Grafik, Jenis, Report, jenis
-from generator.report.lkj import BAGIAN, build, umum
-
-__all__ = ["BAGIAN", "JENIS", "Grafik", "Jenis", "Report", "build", "jenis", "umum"]
+# Re-exported for callers that import them from generator.report.
+from generator.report.jenis import JENIS, Grafik, Jenis, Report, jenis  # noqa: F401
+from generator.report.lkj import BAGIAN, build, umum  # noqa: F401

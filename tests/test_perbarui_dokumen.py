@@ -84,3 +84,22 @@ def test_pk_refuses_the_lkj_template_and_an_unknown_kind(tmp_path):
     assert result.exit_code == 1
     assert "lkj-dokumen = \"sk\" tidak dikenal" in result.output
     assert asing.read_bytes() == before
+
+
+def test_pk_saved_in_libreoffice_takes_new_targets(tmp_path):
+    """The path staff take: lkj pk, finished and saved in LibreOffice, then lkj perbarui."""
+    from penyunting import simpan_di_libreoffice
+
+    pk = tmp_path / "pk.docx"
+    assert _run("pk", SAMPLE, "-o", pk).exit_code == 0
+    _sunting(pk)
+    disimpan = simpan_di_libreoffice(pk, tmp_path / "lo")
+    assert baca_properti(docx.Document(str(disimpan)))[PROPERTI_DOKUMEN] == "pk"
+    result = _run("perbarui", _target_ik11(tmp_path / "baru.xlsx", 90), disimpan)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Perjanjian Kinerja diperbarui:")
+    doc = docx.Document(str(disimpan))
+    assert any(KALIMAT in p.text for p in doc.paragraphs)
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    assert any(len(r) == 4 and r[2].startswith("Persentase KPU Kabupaten") and r[3] == "90%"
+               for r in rows)

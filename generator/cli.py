@@ -157,6 +157,12 @@ def buat(
     typer.echo(f"{len(hasil.sasaran)} sasaran, {jumlah} indikator; rata-rata capaian "
                f"{_capaian(hasil.capaian, data.pengaturan.desimal)}; realisasi anggaran "
                f"{_persen(hasil.anggaran.total.persen)}; {len(checked.warnings)} peringatan")
+    _akhir(built, pdf)
+
+
+def _akhir(built, pdf: bool) -> None:
+    """What is left to complete in Word, then the PDF when asked: the end of every writing
+    command (lkj buat, pk, renaksi, triwulan)."""
     if built.placeholders:
         typer.echo(f"Bagian yang perlu dilengkapi di Word ({len(built.placeholders)}):")
         for place in built.placeholders:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import TemplatOption, Workbook, _buat_pdf, _echo_issues, _fail, _found, _progress, app
+from .cli import TemplatOption, Workbook, _akhir, _echo_issues, _fail, _found, _progress, app
 from .cli_id import LkjCommand
 from .errors import LkjError, UsageError
 
@@ -50,12 +50,7 @@ def tulis_dokumen(kode: str, workbook: Path, keluaran: Path | None, templat: Pat
                               is not None)
     typer.echo(f"{nama} ditulis: {built.path.absolute()}")
     _di_sebelah(built, kode, workbook)
-    if built.placeholders:
-        typer.echo(f"Bagian yang perlu dilengkapi di Word ({len(built.placeholders)}):")
-        for place in built.placeholders:
-            typer.echo(f"  - {place}")
-    if pdf:
-        _buat_pdf(built.path)
+    _akhir(built, pdf)
 
 
 def _di_sebelah(built, kode: str, workbook: Path) -> None:

@@ -1,14 +1,17 @@
-"""UNO script run under LibreOffice's Python: update indexes, export the PDF, report pages as JSON.
+"""UNO script run under LibreOffice's Python: update indexes, export PDFs, report pages as JSON.
 
 Not imported by lkj (it needs LibreOffice's `uno` module, which lkj's own Python usually lacks);
 generator/pdf.py runs it as a script with the Python that has `uno`:
 
     python lo_uno.py SOFFICE LAPORAN.docx TUJUAN.pdf
+    python lo_uno.py SOFFICE -        (stdin: JSON [["A.docx", "A.pdf"], ["B.docx", "B.pdf"], ...])
 
-It starts SOFFICE headless with a throw-away profile, opens the .docx hidden, updates every index
-and field twice (as Word does on open; the second pass settles numbers the first one moved),
-exports the PDF and prints {"halaman": {bookmark: displayed page}, "jumlah": pages} on stdout.
-The document is never stored: only the PDF is written.
+It starts SOFFICE once, headless with a throw-away profile, and for each document in turn opens
+the .docx hidden, updates every index and field twice (as Word does on open; the second pass
+settles numbers the first one moved), exports the PDF and prints one JSON line on stdout as soon
+as it is done: {"halaman": {bookmark: displayed page}, "jumlah": pages}, or {"galat": reason}
+for a document LibreOffice could not convert (the next one is still tried). The documents are
+never stored: only the PDFs are written.
 """
 
 from __future__ import annotations
@@ -120,7 +123,30 @@ def _pages(doc) -> dict[str, str]:
     return pages
 
 
-def main(soffice: str, source: Path, target: Path) -> None:
+def _satu(desktop, source: Path, target: Path) -> dict:
+    """Convert one document; its answer line."""
+    # Read-only: no lock file beside the report, and a report the user has open (or a lock
+    # file left behind) does not stop the load.
+    doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (
+        _prop("Hidden", True), _prop("ReadOnly", True)))
+    if doc is None:
+        return {"galat": f"LibreOffice tidak dapat membuka {source.name}"}
+    try:
+        _update(doc)
+        _set_language(doc)
+        _export(doc, target)
+        count = doc.getCurrentController().getPropertyValue("PageCount")
+        return {"halaman": _pages(doc), "jumlah": count}
+    finally:
+        doc.close(True)
+
+
+def _jawab(answer: dict) -> None:
+    sys.stdout.write(json.dumps(answer) + "\n")
+    sys.stdout.flush()
+
+
+def main(soffice: str, pairs: list[tuple[Path, Path]]) -> None:
     with tempfile.TemporaryDirectory(prefix="lkj-lo-") as profile:
         pipe = f"lkj-pdf-{os.getpid()}"
         proc = subprocess.Popen(
@@ -132,18 +158,15 @@ def main(soffice: str, source: Path, target: Path) -> None:
             remote = _connect(pipe, proc)
             desktop = remote.ServiceManager.createInstanceWithContext(
                 "com.sun.star.frame.Desktop", remote)
-            # Read-only: no lock file beside the report, and a report the user has open (or a
-            # lock file left behind) does not stop the load.
-            doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (
-                _prop("Hidden", True), _prop("ReadOnly", True)))
-            if doc is None:
-                raise SystemExit(f"LibreOffice tidak dapat membuka {source.name}")
-            _update(doc)
-            _set_language(doc)
-            _export(doc, target)
-            count = doc.getCurrentController().getPropertyValue("PageCount")
-            pages = _pages(doc)
-            doc.close(True)
+            for source, target in pairs:
+                try:
+                    answer = _satu(desktop, source, target)
+                except Exception as exc:  # noqa: BLE001 - one document's failure, the rest go on
+                    if proc.poll() is not None:
+                        raise SystemExit(f"LibreOffice berhenti (kode {proc.returncode})") from None
+                    answer = {"galat": f"LibreOffice gagal mengonversi {source.name} "
+                                       f"({type(exc).__name__})"}
+                _jawab(answer)
             with contextlib.suppress(Exception):  # the bridge drops as soffice exits
                 desktop.terminate()
         finally:
@@ -152,8 +175,13 @@ def main(soffice: str, source: Path, target: Path) -> None:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-    json.dump({"halaman": pages, "jumlah": count}, sys.stdout)
+
+
+def _pairs(argv: list[str]) -> list[tuple[Path, Path]]:
+    if argv == ["-"]:
+        return [(Path(a), Path(b)) for a, b in json.load(sys.stdin)]
+    return [(Path(argv[0]), Path(argv[1]))]
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
+    main(sys.argv[1], _pairs(sys.argv[2:]))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,14 +96,14 @@ def find_libreoffice() -> LibreOffice:
         f"Windows dan macOS pasang ulang LibreOffice dari {UNDUH}")
 
 
-def _spawn(command: list[str]) -> subprocess.Popen:
-    """The worker in its own process group, so it and the soffice it starts can be ended together."""
+def _spawn(command: list[str], stderr) -> subprocess.Popen:
+    """The worker in its own process group, so it and the soffice it starts can be ended
+    together (and a Ctrl-C in the console reaches lkj only, which ends them itself)."""
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": stderr}
     if sys.platform == "win32":
-        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                stdin=subprocess.DEVNULL,
+        return subprocess.Popen(command, **pipes,
                                 creationflags=subprocess.CREATE_NEW_PROCESS_GROUP)
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.Popen(command, **pipes, start_new_session=True)
 
 
 def end_process_tree(proc: subprocess.Popen) -> None:
@@ -113,9 +115,10 @@ def end_process_tree(proc: subprocess.Popen) -> None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
     try:
-        proc.communicate(timeout=30)
+        proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait()
 
 
 def _last_line(text: str) -> str:
@@ -123,26 +126,125 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "tanpa keterangan"
 
 
+def _baca_baris(stream, antrian: queue.Queue) -> None:
+    """Reader thread: each answer line as it comes, then None at the end."""
+    for line in stream:
+        antrian.put(line)
+    antrian.put(None)
+
+
+def _satu_putaran(office: LibreOffice, pasangan: list[tuple[Path, Path]], timeout: float,
+                  terima: Callable[[int, dict], None]) -> None:
+    """One LibreOffice start for the documents in `pasangan`; `terima(i, answer)` as each is
+    done. Raises LkjError, after ending it, when LibreOffice stops before the last one or takes
+    more than `timeout` seconds over one document."""
+    import tempfile
+    import threading
+
+    with tempfile.TemporaryFile() as galat:
+        proc = _spawn([office.python, str(WORKER), str(office.soffice), "-"], galat)
+        pembaca = None
+        try:
+            with contextlib.suppress(BrokenPipeError):  # it ended at once: its stderr says why
+                proc.stdin.write(json.dumps([[str(a), str(b)] for a, b in pasangan])
+                                 .encode("utf-8"))
+                proc.stdin.close()
+            antrian: queue.Queue = queue.Queue()
+            pembaca = threading.Thread(target=_baca_baris, args=(proc.stdout, antrian),
+                                       daemon=True)
+            pembaca.start()
+            selesai = _terima_semua(antrian, len(pasangan), timeout, terima)
+            proc.wait(timeout=60)
+        finally:
+            # Nothing it started may outlive it; on Windows the id of a worker that has
+            # exited may already belong to another program, so only a running one is ended.
+            if sys.platform != "win32" or proc.poll() is None:
+                end_process_tree(proc)
+            if pembaca is not None:
+                pembaca.join(timeout=30)
+            proc.stdout.close()
+        if selesai < len(pasangan):
+            galat.seek(0)
+            raise LkjError("LibreOffice gagal membuat PDF ("
+                           f"{_last_line(galat.read().decode('utf-8', 'replace'))}); PDF tidak "
+                           "dibuat (laporan .docx tetap ditulis)")
+
+
+def _terima_semua(antrian: queue.Queue, jumlah: int, timeout: float,
+                  terima: Callable[[int, dict], None]) -> int:
+    """Answers read so far; LkjError when one takes longer than `timeout`."""
+    import time
+
+    selesai, batas = 0, time.monotonic() + timeout
+    while selesai < jumlah:
+        try:
+            # Short waits: on Windows a long one would hold Ctrl-C back until it ends.
+            line = antrian.get(timeout=0.5)
+        except queue.Empty:
+            if time.monotonic() > batas:
+                raise LkjError(f"LibreOffice tidak selesai dalam {timeout:g} detik dan "
+                               "dihentikan; PDF tidak dibuat (laporan .docx tetap ditulis)") \
+                    from None
+            continue
+        if line is None:
+            break
+        terima(selesai, _jawaban(line))
+        selesai, batas = selesai + 1, time.monotonic() + timeout
+    return selesai
+
+
+def _jawaban(line: bytes) -> dict:
+    try:
+        answer = json.loads(line.decode("utf-8"))
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
+        return {"galat": "LibreOffice memberi jawaban yang tidak terbaca"}
+    return answer
+
+
+class _Giliran:
+    """The answers of one LibreOffice start, numbered from `mulai` in the whole list."""
+
+    def __init__(self, mulai: int, terima: Callable[[int, dict], None]) -> None:
+        self.mulai, self.terima, self.dijawab = mulai, terima, 0
+
+    def __call__(self, i: int, answer: dict) -> None:
+        self.dijawab = i + 1
+        self.terima(self.mulai + i, answer)
+
+
+def run_libreoffice_banyak(office: LibreOffice, pasangan: list[tuple[Path, Path]],
+                           timeout: float, terima: Callable[[int, dict], None]) -> None:
+    """Convert every (docx, pdf) pair with as few LibreOffice starts as possible (one, unless a
+    document stops it): `terima(i, answer)` for each, answer {"halaman", "jumlah"} or
+    {"galat": reason in Indonesian}. A document that hangs or crashes LibreOffice fails alone
+    and the rest go on in a new start; when LibreOffice fails before its first document, every
+    document left fails with that reason."""
+    mulai = 0
+    while mulai < len(pasangan):
+        giliran = _Giliran(mulai, terima)
+        try:
+            _satu_putaran(office, pasangan[mulai:], timeout, giliran)
+            return
+        except LkjError as exc:
+            gagal = mulai + giliran.dijawab
+            akhir = gagal + 1 if giliran.dijawab else len(pasangan)
+            for i in range(gagal, akhir):
+                terima(i, {"galat": str(exc)})
+            mulai = akhir
+
+
 def run_libreoffice(office: LibreOffice, docx: Path, pdf: Path,
                     timeout: float = BATAS_DETIK) -> dict:
     """Run lo_uno.py on `docx`, writing `pdf`; its JSON answer ({"halaman", "jumlah"})."""
-    proc = _spawn([office.python, str(WORKER), str(office.soffice), str(docx), str(pdf)])
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        end_process_tree(proc)
-        raise LkjError(f"LibreOffice tidak selesai dalam {timeout:g} detik dan dihentikan; "
-                       "PDF tidak dibuat (laporan .docx tetap ditulis)") from None
-    if sys.platform != "win32":  # nothing it started may outlive it (on Windows the exited
-        end_process_tree(proc)   # worker's id may already belong to another program)
-    if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-        raise LkjError("LibreOffice gagal membuat PDF ("
-                       f"{_last_line(err.decode('utf-8', 'replace'))}); PDF tidak dibuat "
-                       "(laporan .docx tetap ditulis)")
-    try:
-        return json.loads(out.decode("utf-8"))
-    except ValueError:
-        raise LkjError("LibreOffice memberi jawaban yang tidak terbaca; PDF tidak dibuat") from None
+    jawaban: list[dict] = []
+    _satu_putaran(office, [(docx, pdf)], timeout, lambda i, answer: jawaban.append(answer))
+    answer = jawaban[0]
+    if "galat" in answer or not pdf.is_file() or pdf.stat().st_size == 0:
+        raise LkjError(f"LibreOffice gagal membuat PDF ({answer.get('galat', 'berkas kosong')}); "
+                       "PDF tidak dibuat (laporan .docx tetap ditulis)")
+    return answer
 
 
 def _timeout() -> float:
@@ -165,3 +267,53 @@ def write_pdf(docx: Path, office: LibreOffice | None = None, timeout: float | No
         answer = run_libreoffice(office, docx, temp, timeout or _timeout())
         write_page_numbers(docx, answer.get("halaman", {}))
     return target
+
+
+def _sementara(target: Path) -> Path:
+    """An empty temporary file beside `target` for LibreOffice to write into."""
+    import tempfile
+
+    from .output import TEMP_PREFIX
+
+    handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".pdf", dir=target.parent)
+    os.close(handle)
+    return Path(name)
+
+
+def write_pdfs(docxs: list[Path], office: LibreOffice | None = None,
+               timeout: float | None = None,
+               maju: Callable[[], None] | None = None) -> list[tuple[Path, Path | None, str]]:
+    """write_pdf for many reports with one LibreOffice start: (docx, pdf or None, reason) each.
+
+    Each PDF and each report's page numbers are written as that document is done, whole or not
+    at all; after Ctrl-C (output.Interrupted) LibreOffice is ended and no temporary file stays.
+    """
+    from .halaman import write_page_numbers
+    from .output import atomic_target, interruptible
+
+    office = office or find_libreoffice()
+    hasil: list[tuple[Path, Path | None, str]] = []
+    sementara = [_sementara(d.with_suffix(".pdf")) for d in docxs]
+
+    def terima(i: int, answer: dict) -> None:
+        docx, target = docxs[i], docxs[i].with_suffix(".pdf")
+        try:
+            if "galat" in answer or sementara[i].stat().st_size == 0:
+                raise LkjError(answer.get("galat", "LibreOffice menulis PDF kosong"))
+            write_page_numbers(docx, answer.get("halaman", {}))
+            with atomic_target(target) as temp:
+                os.replace(sementara[i], temp)
+            hasil.append((docx, target, ""))
+        except (LkjError, OSError) as exc:
+            hasil.append((docx, None, str(exc)))
+        if maju:
+            maju()
+
+    try:
+        with interruptible():
+            run_libreoffice_banyak(office, list(zip(docxs, sementara, strict=True)),
+                                   timeout or _timeout(), terima)
+    finally:
+        for path in sementara:
+            path.unlink(missing_ok=True)
+    return sorted(hasil, key=lambda h: docxs.index(h[0]))

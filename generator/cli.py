@@ -28,6 +28,18 @@ Workbook = Annotated[Path, typer.Argument(help="Buku kerja Excel (.xlsx) berisi 
                                           metavar="BUKU_KERJA", show_default=False,
                                           readable=False)]
 
+Workbooks = Annotated[list[Path], typer.Argument(
+    help="Buku kerja Excel (.xlsx); boleh beberapa, atau folder berisi buku kerja.",
+    metavar="BUKU_KERJA", show_default=False, readable=False)]
+
+ProsesOption = Annotated[int | None, typer.Option(
+    "--proses", metavar="N", min=1, show_default=False,
+    help="Untuk folder: jumlah buku kerja yang dikerjakan bersamaan (bawaan: sebanyak inti "
+    "prosesor, paling banyak 8).")]
+
+SubfolderOption = Annotated[bool, typer.Option(
+    "--subfolder", help="Untuk folder: baca juga buku kerja di dalam subfoldernya.")]
+
 TemplatOption = Annotated[Path | None, typer.Option(
     "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
     show_default=False, readable=False)]
@@ -105,12 +117,18 @@ def _progress() -> Iterator[Callable[[str], None] | None]:
         yield step
 
 
+def _banyak(workbooks: list[Path]) -> bool:
+    """A folder or several workbooks: the folder run, with one table at the end."""
+    return len(workbooks) > 1 or workbooks[0].is_dir()
+
+
 @app.command(cls=LkjCommand)
 def buat(
-    workbook: Workbook,
+    workbooks: Workbooks,
     keluaran: Annotated[Path | None, typer.Option(
         "--keluaran", "-o", metavar="LAPORAN",
-        help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx).",
+        help="Berkas .docx tujuan (bawaan: output/LKj-<Tahun>-<Nama Singkat>.docx); untuk "
+        "folder atau beberapa buku kerja: folder tujuan (bawaan: output).",
         show_default=False)] = None,
     templat: TemplatOption = None,
     timpa: Annotated[bool, typer.Option(
@@ -121,10 +139,23 @@ def buat(
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Tulis juga PDF di sebelah laporan .docx, lengkap dengan nomor halaman "
         "daftar isi (perlu LibreOffice).")] = False,
+    proses: ProsesOption = None,
+    subfolder: SubfolderOption = False,
 ) -> None:
-    """Periksa buku kerja, hitung capaian, lalu tulis laporan Word (.docx)."""
+    """Periksa buku kerja, hitung capaian, lalu tulis laporan Word (.docx). Untuk folder atau
+    beberapa buku kerja: semua laporannya sekaligus."""
+    if _banyak(workbooks):
+        from .cli_banyak import buat_banyak
+
+        try:
+            buat_banyak(workbooks, keluaran, templat, timpa, not tanpa_grafik, pdf, proses,
+                        subfolder)
+        except LkjError as exc:
+            raise _fail(exc) from None
+        return
     from .pipeline import build
 
+    workbook = workbooks[0]
     try:
         workbook = _found(workbook)
         with _progress() as step:
@@ -221,10 +252,21 @@ def perbarui(
 
 
 @app.command(cls=LkjCommand)
-def periksa(workbook: Workbook) -> None:
-    """Periksa buku kerja dan tampilkan angka hasil hitungan tanpa menulis laporan."""
+def periksa(workbooks: Workbooks, proses: ProsesOption = None,
+            subfolder: SubfolderOption = False) -> None:
+    """Periksa buku kerja dan tampilkan angka hasil hitungan tanpa menulis laporan. Untuk folder
+    atau beberapa buku kerja: satu tabel semuanya."""
+    if _banyak(workbooks):
+        from .cli_banyak import periksa_banyak
+
+        try:
+            periksa_banyak(workbooks, proses, subfolder)
+        except LkjError as exc:
+            raise _fail(exc) from None
+        return
     from .pipeline import check
 
+    workbook = workbooks[0]
     try:
         workbook = _found(workbook)
         checked = check(workbook)
@@ -233,6 +275,29 @@ def periksa(workbook: Workbook) -> None:
     _print_figures(checked)
     _echo_issues(checked.warnings, workbook.name)
     typer.echo(f"Buku kerja {workbook.name} siap dipakai ({len(checked.warnings)} peringatan).")
+
+
+@app.command(cls=LkjCommand)
+def rekap(
+    workbooks: Workbooks,
+    keluaran: Annotated[Path | None, typer.Option(
+        "--keluaran", "-o", metavar="REKAP",
+        help="Berkas tujuan: .xlsx (buku kerja Excel) atau .docx (dokumen Word) (bawaan: "
+        "output/Rekap-LKj-<Tahun>.xlsx).", show_default=False)] = None,
+    timpa: Annotated[bool, typer.Option(
+        "--timpa", help="Timpa rekap yang sudah disunting tangan (tanpa ini, rekap baru ditulis "
+        "di sebelahnya).")] = False,
+    proses: ProsesOption = None,
+    subfolder: SubfolderOption = False,
+) -> None:
+    """Rekap banyak satker (satu folder buku kerja): peringkat capaian, indikator yang sama,
+    dan semua masalah, dalam satu buku kerja Excel atau dokumen Word."""
+    from .cli_banyak import rekap as tulis_rekap
+
+    try:
+        tulis_rekap(workbooks, keluaran, timpa, proses, subfolder)
+    except LkjError as exc:
+        raise _fail(exc) from None
 
 
 @app.command(cls=LkjCommand)

@@ -27,10 +27,12 @@ _CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 
 
 def fingerprint(path: Path) -> str:
-    """A hash of the document's own parts (word/...), which any edit in Word rewrites."""
+    """A hash of the document's own parts (word/... of a .docx, xl/... of an .xlsx such as lkj's
+    rekap), which any edit in Word or Excel rewrites."""
     digest = hashlib.sha256()
+    isi = "xl/" if path.suffix.lower() == ".xlsx" else "word/"
     with zipfile.ZipFile(path) as archive:
-        for name in sorted(n for n in archive.namelist() if n.startswith("word/")):
+        for name in sorted(n for n in archive.namelist() if n.startswith(isi)):
             digest.update(name.encode())
             digest.update(archive.read(name))
     return digest.hexdigest()

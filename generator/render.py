@@ -49,18 +49,19 @@ LEBAR_GRAFIK = Cm(14)
 # --- template ------------------------------------------------------------------------------
 
 
-def default_template() -> Path:
-    """The installed package's template, else the repository's templates/laporan.docx."""
+def default_template(nama: str = "laporan.docx") -> Path:
+    """The installed package's template, else the repository's templates/<nama> (the report's
+    laporan.docx, or rekap.docx)."""
     for package, parts in (("generator.templates", ()), ("generator", ("templates",))):
         try:
             resource = files(package)
-            for part in (*parts, "laporan.docx"):
+            for part in (*parts, nama):
                 resource = resource / part
             if resource.is_file():
                 return Path(str(resource))
         except (ModuleNotFoundError, TypeError, NotADirectoryError):
             continue
-    return Path(__file__).resolve().parents[1] / "templates" / "laporan.docx"
+    return Path(__file__).resolve().parents[1] / "templates" / nama
 
 
 def _lindungi(value: object) -> object:

@@ -111,5 +111,5 @@ def test_folder_instead_of_file(tmp_path):
     folder = tmp_path / "map.xlsx"
     folder.mkdir()
     result = CliRunner().invoke(app, ["periksa", str(folder)])
-    assert result.exit_code == 1
-    assert "ini sebuah folder, bukan buku kerja" in result.output
+    assert result.exit_code == 1  # a folder is read as a folder of workbooks, and it has none
+    assert f"folder {folder} tidak memuat buku kerja .xlsx" in result.output

@@ -160,12 +160,19 @@ def open_workbook(path: Path) -> Book:
 def _read_book(data: bytes, compacted: Compacted, source: str) -> Book:
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     with warnings.catch_warnings():
         # openpyxl warns in English about features lkj does not read (validation extensions...).
         warnings.simplefilter("ignore")
         reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
-        reader.read()
+        # Only what lkj uses: sheet list, shared strings, date system, number formats. The
+        # worksheets are read from the compacted XML; openpyxl's own pass over each sheet
+        # (looking for its dimension) is skipped, as are properties and the theme.
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
         entries = tuple(
             Entry(sheet.name, sheet.state or "visible",
                   rel.target if rel.target in compacted.sheets else None)

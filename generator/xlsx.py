@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from xml.parsers import expat
 from dataclasses import dataclass
 from pathlib import Path
 
-import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from .errors import LkjError
@@ -160,18 +160,40 @@ def check_zip(archive: zipfile.ZipFile, name: str) -> None:
             _refuse_dtd(archive, info, name)
 
 
+class _Akar(Exception):
+    """The root element was reached: no DTD can follow."""
+
+
+def _akar(*args) -> None:
+    raise _Akar
+
+
+def _dtd(*args) -> None:
+    raise DefusedXmlException("DTD")
+
+
 def _refuse_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """A DTD can only stand before the root element, so reading to the first tag is enough."""
+    """A DTD can only stand before the root element, so reading to the first tag is enough.
+
+    Fed in small pieces to a bare expat parser that stops at the root's start tag: a parser
+    that builds elements would first parse a whole 16 KiB buffer of every part.
+    """
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _dtd
+    parser.StartElementHandler = _akar
     try:
         with archive.open(info) as stream:
-            for _ in SafeET.iterparse(stream, events=("start",), forbid_dtd=True):
-                break
+            while piece := stream.read(1024):
+                parser.Parse(piece, False)
+            parser.Parse(b"", True)
+    except _Akar:
+        return
     except DefusedXmlException as exc:
         raise LkjError(
             f"{name}: bagian {info.filename} memuat deklarasi XML (DTD/entitas) yang ditolak "
             "demi keamanan; simpan ulang buku kerja dari Excel"
         ) from exc
-    except SafeET.ParseError as exc:
+    except expat.ExpatError as exc:
         raise LkjError(damaged(name, info.filename)) from exc
 
 

@@ -122,8 +122,9 @@ def selesai(jalan: Jalan, ditulis: str) -> None:
     """The last line and the exit code: 1 when any workbook failed or the run was stopped."""
     gagal = sum(1 for b in jalan.baris if b.hasil.gagal or b.galat_simpan)
     if jalan.terhenti:
-        typer.echo(f"Galat: dihentikan sebelum selesai; {ditulis} dari {len(jalan.baris)} buku "
-                   "kerja yang sempat diproses; tidak ada berkas setengah jadi", err=True)
+        typer.echo(f"Galat: dihentikan sebelum selesai; {len(jalan.baris)} dari {jalan.jumlah} "
+                   f"buku kerja sempat diproses ({ditulis}); tidak ada berkas setengah jadi",
+                   err=True)
         raise typer.Exit(1)
     if gagal:
         typer.echo(f"Galat: {gagal} dari {len(jalan.baris)} buku kerja bermasalah (lihat di "

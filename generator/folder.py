@@ -193,10 +193,12 @@ class Baris:
 
 @dataclass(frozen=True)
 class Jalan:
-    """A folder run: one row per workbook done, in the given order; `terhenti` after Ctrl-C."""
+    """A folder run: one row per workbook done, in the given order, of `jumlah` workbooks;
+    `terhenti` after Ctrl-C (then some were never done)."""
 
     baris: list[Baris]
     terhenti: bool = False
+    jumlah: int = 0
 
 
 def _jalankan(fungsi, tugas: list, proses: int | None, terima, buang=None) -> bool:
@@ -230,7 +232,7 @@ def periksa_banyak(bukus: list[Path], proses: int | None = None, maju=None) -> J
             maju()
 
     terhenti = _jalankan(periksa_satu, bukus, proses, terima)
-    return Jalan([Baris(hasil[i]) for i in sorted(hasil)], terhenti)
+    return Jalan([Baris(hasil[i]) for i in sorted(hasil)], terhenti, len(bukus))
 
 
 class _Penyimpan:
@@ -309,7 +311,7 @@ def buat_banyak(bukus: list[Path], folder: Path, templat: Path | None = None,
             maju()
 
     terhenti = _jalankan(buat_satu, tugas, proses, terima, _buang)
-    return Jalan([baris[i] for i in sorted(baris)], terhenti)
+    return Jalan([baris[i] for i in sorted(baris)], terhenti, len(bukus))
 
 
 def _buang(i: int, hasil) -> None:

@@ -285,7 +285,8 @@ def tulis(path: Path, data: DataLaporan, rusak: str | None = None) -> Path:
     return path
 
 
-def _dasar() -> DataLaporan:
+def dasar() -> DataLaporan:
+    """The sample workbook's content, as lkj reads it."""
     from generator.validate import load
 
     return load(SAMPLE).data
@@ -301,7 +302,7 @@ _DASAR: list[DataLaporan] = []
 
 def _dasar_sekali() -> DataLaporan:
     if not _DASAR:
-        _DASAR.append(_dasar())
+        _DASAR.append(dasar())
     return _DASAR[0]
 
 

@@ -2,4 +2,6 @@
 
 from .cli import main
 
-main()
+# Guarded: worker processes (started with `spawn`, as on Windows) import the main module again.
+if __name__ == "__main__":
+    main()

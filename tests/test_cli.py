@@ -25,7 +25,8 @@ def _run(*args: str):
 
 def test_every_command_has_indonesian_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in (["buat"], ["periksa"], ["baru"], ["templat", "salin"], ["templat", "periksa"]):
+    for command in (["buat"], ["periksa"], ["rekap"], ["perbarui"], ["baru"], ["templat", "salin"],
+                    ["templat", "periksa"]):
         result = _run(*command, "--help")
         assert result.exit_code == 0
         assert f"lkj {' '.join(command)}" in readme

@@ -234,3 +234,16 @@ def test_equal_printed_capaian_share_a_rank_and_a_satker_twice_is_named():
     ganda = [m for m in rekap.masalah if "ada di 2 buku kerja" in m.pesan]
     assert [m.berkas for m in ganda] == ["c.xlsx", "c (1).xlsx"]
     assert "1 satker tercantum lebih dari sekali untuk tahun yang sama" in rekap.catatan[-1]
+
+
+def test_committed_rekap_template_is_what_its_builder_makes(tmp_path):
+    import subprocess
+    import sys
+
+    from doctools import ROOT
+
+    fresh = tmp_path / "rekap.docx"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_rekap_template.py"), str(fresh)],
+                   check=True, capture_output=True)
+    assert fresh.read_bytes() == (ROOT / "templates" / "rekap.docx").read_bytes(), \
+        "templates/rekap.docx is stale: run python tools/build_rekap_template.py"

@@ -17,7 +17,6 @@ from docx.oxml.ns import qn
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 import build_template as bt  # noqa: E402
-from paket import bersihkan_paket  # noqa: E402
 
 KELUARAN = Path(__file__).resolve().parents[1] / "templates" / "rekap.docx"
 W = bt.W
@@ -125,11 +124,7 @@ def buat_dokumen():
 
 def main(argv: list[str] | None = None) -> int:
     keluaran = Path(argv[0]) if argv else KELUARAN
-    keluaran.parent.mkdir(parents=True, exist_ok=True)
-    doc = buat_dokumen()
-    bersihkan_paket(doc)
-    doc.save(str(keluaran))
-    bt._zip_tetap(keluaran)
+    bt.simpan(buat_dokumen(), keluaran)
     print(f"Templat rekap ditulis: {keluaran}")
     return 0
 

@@ -1141,13 +1141,17 @@ def _zip_tetap(path: Path) -> None:
             z.writestr(info, data)
 
 
-def main(argv: list[str] | None = None) -> int:
-    keluaran = Path(argv[0]) if argv else KELUARAN
+def simpan(doc, keluaran: Path) -> None:
+    """Clean the package and write it with fixed bytes (also used for templates/rekap.docx)."""
     keluaran.parent.mkdir(parents=True, exist_ok=True)
-    doc = buat_dokumen()
     bersihkan_paket(doc)
     doc.save(str(keluaran))
     _zip_tetap(keluaran)
+
+
+def main(argv: list[str] | None = None) -> int:
+    keluaran = Path(argv[0]) if argv else KELUARAN
+    simpan(buat_dokumen(), keluaran)
     print(f"Templat ditulis: {keluaran}")
     return 0
 

@@ -9,7 +9,8 @@ Measured, each as a fresh `python -m generator ...` process:
   (--tunggal N runs the first N only and says so; the default runs them all).
 
 The folder is made by tools/build_folder.py (seeded; about one workbook in forty broken on
-purpose, which those runs list and skip) unless --folder names one. Peak memory is sampled every
+purpose, which those runs list and skip) unless --folder names one. CPU seconds (user + system, worker
+processes included) come from wait4 and depend less on other load. Peak memory is sampled every
 50 ms over the whole process tree (lkj and its worker processes, from /proc: Linux only): the
 largest sum over the processes alive at once, and the largest single process. The load average
 before each run is printed too: other work on the machine changes every figure.
@@ -57,38 +58,64 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def ukur(args: list[str]) -> tuple[float, float, float, int]:
-    """Seconds, peak MiB summed over the tree, peak MiB of one process, exit code."""
+class _Pengukur:
+    """Samples the process tree's resident memory every 50 ms in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        import threading
+
+        self.pid, self.jumlah, self.satu = pid, 0, 0
+        self.berhenti = threading.Event()
+        self.thread = threading.Thread(target=self._jalan, daemon=True)
+        self.thread.start()
+
+    def _jalan(self) -> None:
+        while not self.berhenti.is_set():
+            ukuran = [_rss(p) for p in _anak(self.pid)]
+            self.jumlah = max(self.jumlah, sum(ukuran))
+            self.satu = max(self.satu, max(ukuran, default=0))
+            self.berhenti.wait(0.05)
+
+    def selesai(self) -> tuple[float, float]:
+        self.berhenti.set()
+        self.thread.join()
+        return self.jumlah / 1024, self.satu / 1024
+
+
+def ukur(args: list[str]) -> tuple[float, float, float, float, int]:
+    """Seconds, CPU seconds of the whole tree (user + system, workers included), peak MiB
+    summed over the tree, peak MiB of one process, exit code."""
     mulai = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    jumlah = satu = 0
-    while proc.poll() is None:
-        ukuran = [_rss(p) for p in _anak(proc.pid)]
-        jumlah, satu = max(jumlah, sum(ukuran)), max(satu, max(ukuran, default=0))
-        time.sleep(0.05)
-    return time.perf_counter() - mulai, jumlah / 1024, satu / 1024, proc.returncode
+    pengukur = _Pengukur(proc.pid)
+    _, status, pakai = os.wait4(proc.pid, 0)
+    detik = time.perf_counter() - mulai
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    jumlah, satu = pengukur.selesai()
+    return detik, pakai.ru_utime + pakai.ru_stime, jumlah, satu, proc.returncode
 
 
 def _beban() -> str:
     return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "-"
 
 
-def _baris(apa: str, detik: float, jumlah: float | None, satu: float, kode: int | str,
-           beban: str) -> str:
+def _baris(apa: str, detik: float, cpu: float, jumlah: float | None, satu: float,
+           kode: int | str, beban: str) -> str:
     total = "-" if jumlah is None else f"{jumlah:.0f}"
-    return f"| {apa} | {detik:.1f} | {total} | {satu:.0f} | {kode} | {beban} |"
+    return f"| {apa} | {detik:.1f} | {cpu:.1f} | {total} | {satu:.0f} | {kode} | {beban} |"
 
 
-def tunggal(bukus: list[Path], out: Path) -> tuple[float, float, int, int]:
-    """One `lkj buat` per workbook in turn: seconds, largest peak MiB, reports, failures."""
-    detik = puncak = 0.0
+def tunggal(bukus: list[Path], out: Path) -> tuple[float, float, float, int, int]:
+    """One `lkj buat` per workbook in turn: seconds, CPU seconds, largest peak MiB, reports,
+    failures."""
+    detik = cpu = puncak = 0.0
     gagal = 0
     for buku in bukus:
-        s, _, satu, kode = ukur(["buat", str(buku), "-o", str(out / f"{buku.stem}.docx"),
-                                 "--timpa"])
-        detik, puncak, gagal = detik + s, max(puncak, satu), gagal + (kode != 0)
-    return detik, puncak, len(bukus) - gagal, gagal
+        s, c, _, satu, kode = ukur(["buat", str(buku), "-o", str(out / f"{buku.stem}.docx"),
+                                    "--timpa"])
+        detik, cpu, puncak, gagal = detik + s, cpu + c, max(puncak, satu), gagal + (kode != 0)
+    return detik, cpu, puncak, len(bukus) - gagal, gagal
 
 
 def main() -> None:
@@ -113,8 +140,9 @@ def main() -> None:
         bukus = kumpulkan([folder])
         proses = ["--proses", str(args.proses)] if args.proses else []
         print(f"{len(bukus)} buku kerja, {os.cpu_count()} inti\n")
-        print("| what | seconds | peak MiB (sum) | peak MiB (largest process) | exit | load |")
-        print("| --- | --- | --- | --- | --- | --- |", flush=True)
+        print("| what | seconds | CPU seconds | peak MiB (sum) | peak MiB (largest process) | exit "
+              "| load before |")
+        print("| --- | --- | --- | --- | --- | --- | --- |", flush=True)
         runs = [("`lkj buat FOLDER`", ["buat", str(folder), "-o", str(tmp_path / "out")]),
                 ("`lkj rekap FOLDER` (Excel)",
                  ["rekap", str(folder), "-o", str(tmp_path / "rekap.xlsx"), "--timpa"])]
@@ -128,9 +156,9 @@ def main() -> None:
         beban = _beban()
         single = tmp_path / "tunggal"
         single.mkdir()
-        detik, puncak, baik, gagal = tunggal(pilih, single)
+        detik, cpu, puncak, baik, gagal = tunggal(pilih, single)
         print(_baris(f"{len(pilih)} x `lkj buat BUKU` ({baik} laporan, {gagal} ditolak)", detik,
-                     None, puncak, "-", beban), flush=True)
+                     cpu, None, puncak, "-", beban), flush=True)
 
 
 if __name__ == "__main__":

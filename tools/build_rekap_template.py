@@ -25,10 +25,10 @@ W = bt.W
 KOLOM_PERINGKAT = [("No", 0.9, bt.SEL_TENGAH), ("Satker", 4.6, bt.SEL),
                    ("Capaian", 2.0, bt.SEL_ANGKA), ("Capaian Terendah", 2.1, bt.SEL_ANGKA),
                    ("Serapan (%)", 2.0, bt.SEL_ANGKA), ("Peringatan", 2.4, bt.SEL_TENGAH)]
-KOLOM_BERSAMA = [("No", 0.9, bt.SEL_TENGAH), ("Indikator", 3.9, bt.SEL),
-                 ("Satker", 1.7, bt.SEL_TENGAH), ("Rata-rata", 2.0, bt.SEL_ANGKA),
-                 ("Terendah", 2.0, bt.SEL_ANGKA), ("Tertinggi", 2.0, bt.SEL_ANGKA),
-                 ("Di Bawah 100", 1.5, bt.SEL_TENGAH)]
+KOLOM_BERSAMA = [("No", 0.9, bt.SEL_TENGAH), ("Indikator", 4.1, bt.SEL),
+                 ("Satker", 1.5, bt.SEL_TENGAH), ("Rata-rata", 2.0, bt.SEL_ANGKA),
+                 ("Terendah", 2.2, bt.SEL_ANGKA), ("Tertinggi", 2.1, bt.SEL_ANGKA),
+                 ("< 100", 1.2, bt.SEL_TENGAH)]
 
 
 def caption(doc, judul: str, label: str = "Tabel") -> None:
@@ -77,6 +77,8 @@ def bersama(doc) -> None:
          "{{ b.terendah }}", "{{ b.tertinggi }}", "{{ b.belum }}"],
         "{%tr endfor %}",
     ])
+    bt.para(doc, bt.KETERANGAN, "Rata-rata, Terendah, Tertinggi: capaian indikator itu di antara "
+            "satker yang melaporkannya. < 100: jumlah satker yang capaiannya di bawah 100.")
     grafik(doc, "k.grafik_bersama")
     bt.tag(doc, "{%p endif %}")
 

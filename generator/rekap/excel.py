@@ -212,9 +212,10 @@ def _grafik(wb: Workbook, k: Kelompok, banyak: bool, ringkasan: str, bersama: st
     ws.add_chart(satker, "A3")
     if k.bersama:
         ind = _batang(wb[bersama], 1, 5, len(k.bersama), "Rata-rata capaian per indikator "
-                      "bersama (nomor seperti di lembar " + bersama + ")", "col")
+                      "bersama", "col")
+        ind.x_axis.title = f"Nomor indikator (lembar {bersama})"
         ind.height, ind.width = 9, max(12, 1.5 * len(k.bersama) + 4)
-        ws.add_chart(ind, "L3")
+        ws.add_chart(ind, "M3")
 
 
 def _batang(ws, kolom_kategori: int, kolom_nilai: int, n: int, judul: str, arah: str) -> BarChart:

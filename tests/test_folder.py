@@ -116,7 +116,8 @@ def test_a_folder_output_must_be_a_folder(folder_uji, tmp_path):
 
 def test_several_workbooks_named_one_by_one(folder_uji, tmp_path):
     a, b = folder_uji.baik[1], folder_uji.baik[2]
-    result = runner.invoke(app, ["buat", str(a), str(b), "-o", str(tmp_path), "--tanpa-grafik"])
+    result = runner.invoke(app, ["buat", str(a), str(b), "-o", str(tmp_path), "--tanpa-grafik",
+                                 "--proses", "1"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "LKj-2024-KIP Kabupaten Aceh Selatan.docx", "LKj-2024-KIP Kabupaten Aceh Tenggara.docx"]
@@ -130,7 +131,8 @@ def test_a_report_finished_by_hand_is_kept_and_twins_do_not_collide(folder_uji, 
         shutil.copy(workbook, folder)
     shutil.copy(folder_uji.baik[1], folder / "salinan.xlsx")  # the same satker and year again
     out = tmp_path / "hasil"
-    first = runner.invoke(app, ["buat", str(folder), "-o", str(out), "--tanpa-grafik"])
+    args = ["buat", str(folder), "-o", str(out), "--tanpa-grafik", "--proses", "1"]
+    first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert ("Catatan: 11.01-kip-kabupaten-aceh-selatan.xlsx dan salinan.xlsx sama-sama buku "
             "kerja KIP Kabupaten Aceh Selatan tahun 2024; laporan dari salinan.xlsx ditulis "
@@ -139,7 +141,7 @@ def test_a_report_finished_by_hand_is_kept_and_twins_do_not_collide(folder_uji, 
     document = docx.Document(str(edited))
     document.add_paragraph("Kalimat yang ditulis staf di Word.")
     document.save(str(edited))
-    second = runner.invoke(app, ["buat", str(folder), "-o", str(out), "--tanpa-grafik"])
+    second = runner.invoke(app, args)
     assert second.exit_code == 0, second.output
     assert "Kalimat yang ditulis staf di Word." in dump(edited)
     assert (out / "LKj-2024-KIP Kabupaten Aceh Tenggara-2.docx").is_file()

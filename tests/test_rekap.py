@@ -247,3 +247,20 @@ def test_committed_rekap_template_is_what_its_builder_makes(tmp_path):
                    check=True, capture_output=True)
     assert fresh.read_bytes() == (ROOT / "templates" / "rekap.docx").read_bytes(), \
         "templates/rekap.docx is stale: run python tools/build_rekap_template.py"
+
+
+def test_many_satker_are_drawn_as_their_spread():
+    from generator.rekap import Kelompok, Satker
+    from generator.rekap.word import SATKER_MAKS, grafik_satker
+
+    def satker(n: int) -> Satker:
+        return Satker(Path(f"{n}.xlsx"), f"KPU Kota {n}", "", "Kabupaten/Kota", 2024, 2, 1, (),
+                      Decimal(78) + Decimal(n) / 2, Decimal(1), Decimal(1), Decimal(100), ())
+
+    few = Kelompok(2024, "Kabupaten/Kota", tuple(satker(n) for n in range(SATKER_MAKS)), ())
+    many = Kelompok(2024, "Kabupaten/Kota", tuple(satker(n) for n in range(60)), ())
+    assert grafik_satker(few)[0]["gambar"].kategori[0] == "Kota 0"
+    (spread,) = grafik_satker(many)
+    counts = spread["gambar"].seri[0].nilai
+    assert spread["gambar"].kategori[0] == "< 80" and sum(counts) == 60
+    assert counts == (4, 20, 10, 10, 10, 6)  # 78, 78,5, ... 107,5 in bands of 80/90/95/100/105

@@ -54,9 +54,34 @@ def _kode(k: Kelompok) -> str:
     return f"{k.tahun}-{k.tingkat.split('/')[0].lower()}"
 
 
+# More satker than this make a column each too thin to read: their spread is drawn instead.
+SATKER_MAKS = 40
+SEBARAN = ((None, Decimal(80), "< 80"), (Decimal(80), Decimal(90), "80 s.d. < 90"),
+           (Decimal(90), Decimal(95), "90 s.d. < 95"), (Decimal(95), SERATUS, "95 s.d. < 100"),
+           (SERATUS, Decimal(105), "100 s.d. < 105"), (Decimal(105), None, "≥ 105"))
+
+
+def grafik_sebaran(k: Kelompok) -> dict:
+    """How many satker fall in each capaian band (as their reports print the capaian)."""
+    nilai = [s.tercetak(s.capaian) for s in k.satker if s.capaian is not None]
+    jumlah = [Decimal(sum(1 for v in nilai if (bawah is None or v >= bawah)
+                          and (atas is None or v < atas))) for bawah, atas, _ in SEBARAN]
+    label = [teks for _, _, teks in SEBARAN]
+    seri = (Seri("Jumlah satker", tuple(jumlah), BATANG, GELAP, (0, 1, 2, 3)),
+            Seri("Di bawah 100", tuple(None for _ in jumlah), BATANG, GELAP, label=False,
+                 pola=True))
+    g = Grafik(f"rekap-sebaran-{_kode(k)}", f"Sebaran Capaian Kinerja {len(nilai)} Satker, "
+               f"{k.judul}", f"Grafik kolom jumlah satker {k.judul} per rentang capaian "
+               f"kinerja; kolom berarsir di bawah 100. {_alt(label, jumlah)}.", "Capaian",
+               tuple(label), seri, format_desimal(0), "Jumlah satker", "Rentang capaian", 8.0)
+    return {"gambar": g, "nama": g.nama, "judul": g.judul, "alt": g.alt}
+
+
 def grafik_satker(k: Kelompok) -> list[dict]:
     if len(k.satker) < 2:
         return []
+    if len(k.satker) > SATKER_MAKS:
+        return [grafik_sebaran(k)]
     nilai = [s.tercetak(s.capaian) for s in k.satker]
     label = [nama_pendek(s.nama) for s in k.satker]
     return [_grafik(f"rekap-satker-{_kode(k)}", f"Capaian Kinerja per Satker, {k.judul}",

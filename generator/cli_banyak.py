@@ -198,31 +198,42 @@ def buat_banyak(workbooks: list[Path], keluaran: Path | None, templat: Path | No
     cetak_masalah(jalan)
     catatan_buat(jalan)
     ditulis = jumlah_ditulis(jalan, folder)
-    if pdf and not jalan.terhenti:
-        _pdf(jalan)
+    pdf_utuh = _pdf(jalan) if pdf and not jalan.terhenti else True
     selesai(jalan, ditulis)
     typer.echo(ditulis)
     bagian_kuning()
+    if not pdf_utuh:
+        raise typer.Exit(1)
 
 
-def _pdf(jalan: Jalan) -> None:
-    """Every report's PDF, LibreOffice started once; a report whose PDF failed is named."""
+def _pdf(jalan: Jalan) -> bool:
+    """Every report's PDF, LibreOffice started once; False (said why) when any is missing.
+    The reports stand whatever becomes of their PDFs."""
+    from .errors import LkjError
+    from .output import Interrupted
     from .pdf import write_pdfs
 
     laporan = [b.laporan for b in jalan.baris if b.laporan is not None]
     if not laporan:
-        return
-    with kemajuan(len(laporan), "Membuat PDF") as maju:
-        hasil = write_pdfs(laporan, maju=maju)
+        return True
+    try:
+        with kemajuan(len(laporan), "Membuat PDF") as maju:
+            hasil = write_pdfs(laporan, maju=maju)
+    except Interrupted:
+        typer.echo("Galat: dihentikan saat membuat PDF; laporan .docx tetap utuh, PDF yang belum "
+                   "selesai tidak ditulis", err=True)
+        return False
+    except LkjError as exc:  # no LibreOffice
+        typer.echo(f"Galat: {exc}", err=True)
+        return False
     gagal = [(docx, pesan) for docx, pdf, pesan in hasil if pdf is None]
     typer.echo(f"{len(hasil) - len(gagal)} PDF ditulis di sebelah laporannya.")
     for docx, pesan in gagal:
         typer.echo(f"{docx.name}: PDF tidak dibuat ({pesan})", err=True)
     if gagal:
-        from .errors import LkjError
-
-        raise LkjError(f"{len(gagal)} PDF tidak dapat dibuat (lihat di atas); laporan .docx "
-                       "tetap ditulis")
+        typer.echo(f"Galat: {len(gagal)} PDF tidak dapat dibuat (lihat di atas); laporan .docx "
+                   "tetap ditulis", err=True)
+    return not gagal
 
 
 def _tujuan_rekap(keluaran: Path | None, tahun: list[int]) -> Path:

@@ -124,7 +124,8 @@ def kumpulkan(paths: list[Path], subfolder: bool = False) -> list[Path]:
 def _gagal(buku: Path, exc: LkjError) -> Hasil:
     if isinstance(exc, InputErrors):
         return Hasil(buku, masalah=tuple(exc.issues))
-    return Hasil(buku, pesan=str(exc))
+    # The workbook's name is printed above its problems already.
+    return Hasil(buku, pesan=str(exc).removeprefix(f"{buku.name}: "))
 
 
 def _tak_terduga(buku: Path, exc: Exception) -> Hasil:

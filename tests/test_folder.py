@@ -186,3 +186,24 @@ def test_stopping_a_folder_run_leaves_only_whole_reports(folder_uji, tmp_path, t
         for _ in range(50):
             os.killpg(child.pid, 0)
             time.sleep(0.1)
+
+
+def test_without_libreoffice_the_reports_stay_and_the_exit_code_is_1(folder_uji, tmp_path,
+                                                                      monkeypatch):
+    from generator import pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    result = runner.invoke(app, ["buat", *map(str, folder_uji.baik[1:3]), "-o", str(tmp_path),
+                                 "--pdf", "--tanpa-grafik", "--proses", "1"])
+    assert result.exit_code == 1
+    assert "Galat: LibreOffice tidak ditemukan, jadi PDF tidak dibuat" in result.stderr
+    assert f"2 laporan ditulis ke {tmp_path}" in result.stdout
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".docx"]
+
+
+def test_a_file_that_is_no_workbook_is_named_once(folder_uji):
+    result = runner.invoke(app, ["periksa", str(folder_uji.rusak[1]), str(folder_uji.baik[1]),
+                                 "--proses", "1"])
+    lines = result.stderr.splitlines()
+    at = lines.index("rusak-bukan-xlsx.xlsx:")
+    assert lines[at + 1].startswith("  bukan buku kerja .xlsx (mungkin CSV atau teks)")

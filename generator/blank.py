@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema
 from .errors import LkjError
-from .model import RUMUS_2T_R, RUMUS_T_R, RUMUS_TERCAPAI, Pengaturan
+from .model import RUMUS_2T_R, RUMUS_T_R, RUMUS_TERCAPAI, TRIWULAN, Pengaturan
 
 PETUNJUK = "Petunjuk"
 KETERANGAN = "Keterangan"
@@ -41,10 +41,20 @@ FORMAT_KOLOM = {
     ("Kinerja", "Realisasi"): FORMAT_ANGKA,
     ("Kinerja", "Target Renstra"): FORMAT_ANGKA,
     ("Kinerja", "Standar Nasional"): FORMAT_ANGKA,
+    ("Kinerja", "Target Awal"): FORMAT_ANGKA,
+    **{("Kinerja", schema.kolom_triwulan(jenis, ke)): FORMAT_ANGKA
+       for jenis in ("Target", "Realisasi") for ke in TRIWULAN},
     ("Anggaran", "Pagu"): FORMAT_RUPIAH,
     ("Anggaran", "Realisasi"): FORMAT_RUPIAH,
+    ("Anggaran", "Pagu Awal"): FORMAT_RUPIAH,
+    **{("Anggaran", schema.kolom_triwulan("Realisasi", ke)): FORMAT_RUPIAH for ke in TRIWULAN},
     ("SDM", "Jumlah"): FORMAT_BULAT,
 }
+# The quarterly columns, grouped so that Excel's [-] button folds them away outside the
+# Rencana Aksi and the quarterly reports.
+KELOMPOK_TRIWULAN = {"Kinerja": ("Angka Triwulan", "Rencana Aksi"),
+                     "Anggaran": (schema.kolom_triwulan("Realisasi", 1),
+                                  schema.kolom_triwulan("Realisasi", 4))}
 FORMAT_ISIAN = {"tanggal": FORMAT_TANGGAL, "tahun": FORMAT_BULAT}
 
 # Text columns wide enough to read a sentence; other columns fit their header.
@@ -53,6 +63,8 @@ LEBAR_KOLOM = {
     "Indikator Kinerja": 60,
     "Penjelasan": 60,
     "Program Pendukung": 40,
+    "Rencana Aksi": 50,
+    "Program": 40,
     "Sumber Dana": 28,
     "Uraian": 70,
     "Teks": 100,
@@ -69,6 +81,7 @@ LEBAR_MIN = 12
 # parts and lists, and a workbook made today should still take them.
 PILIHAN_KOLOM = {
     ("Kinerja", "Polaritas"): (schema.POLARITAS, True),
+    ("Kinerja", "Angka Triwulan"): (schema.ANGKA, True),
     ("Renstra", "Jenis"): (schema.JENIS_RENSTRA, True),
     ("Narasi", "Bagian"): (schema.BAGIAN_NARASI, False),
     ("Daftar", "Kelompok"): (schema.KELOMPOK_DAFTAR, False),
@@ -155,6 +168,10 @@ def _table_sheet(ws: Any, lembar: schema.Lembar) -> None:
         if pilihan:
             letter = get_column_letter(col)
             _dropdown(ws, f"{letter}2:{letter}{DATA_ROWS + 1}", kolom.header, *pilihan)
+    if lembar.nama in KELOMPOK_TRIWULAN:
+        first, last = (headers.index(h) + 1 for h in KELOMPOK_TRIWULAN[lembar.nama])
+        for col in range(first, last + 1):  # one by one: openpyxl's group() drops the widths
+            ws.column_dimensions[get_column_letter(col)].outline_level = 1
 
 
 def _catatan_kolom(kolom: schema.Kolom) -> str:
@@ -272,6 +289,8 @@ def _petunjuk_lines() -> list[tuple[str, str]]:
                  "bertanda kuning, lalu tandatangani."),
         ("kosong", ""),
     ]
+    lines += [("bagian", "Sepanjang tahun: dari Perjanjian Kinerja sampai Laporan Kinerja")]
+    lines += [("teks", f"• {t}") for t in SIKLUS] + [("kosong", "")]
     for lembar in schema.LEMBAR:
         lines += _petunjuk_lembar(lembar)
     lines += [("bagian", "Aturan pengisian")] + [("teks", f"• {t}") for t in ATURAN]
@@ -328,6 +347,24 @@ ATURAN = (
     "Kolom Sasaran Strategis yang kosong berarti sasaran yang sama dengan baris di atasnya.",
     "Realisasi tahun-tahun lalu: tambahkan kolom berjudul \"Realisasi 2023\", \"Realisasi 2022\", "
     "dan seterusnya di lembar Kinerja.",
+)
+
+SIKLUS = (
+    "Januari: isi Identitas, Target di lembar Kinerja, dan Pagu di lembar Anggaran; kolom "
+    "Realisasi dibiarkan kosong. Buku kerja ini sudah cukup untuk Perjanjian Kinerja. lkj periksa "
+    "menyebut dokumen apa saja yang sudah dapat dibuat dan sel mana yang masih kosong.",
+    "Rencana Aksi: isi Target TW I sampai Target TW IV dan kolom Rencana Aksi di lembar Kinerja. "
+    "Angka Triwulan Kumulatif berarti angka setiap triwulan adalah posisi s.d. triwulan itu "
+    "(Target TW IV = Target tahunan); Per Triwulan berarti angka triwulan itu saja (jumlah TW I-IV "
+    "= Target tahunan). Bila kosong: Kumulatif untuk satuan %, Per Triwulan untuk satuan lain.",
+    "Setiap akhir triwulan: isi Realisasi TW I, TW II, dan seterusnya (dengan cara yang sama seperti "
+    "targetnya) dan, bila dicatat, Realisasi TW di lembar Anggaran (rupiah yang dibelanjakan dalam "
+    "triwulan itu saja).",
+    "Awal tahun berikutnya: isi Realisasi tahunan di lembar Kinerja dan Anggaran serta Tanggal di "
+    "lembar Identitas, lalu buat Laporan Kinerja dengan lkj buat.",
+    "Perjanjian Kinerja Perubahan: bila target atau pagu diubah di tengah tahun, tulis angka baru di "
+    "kolom Target dan Pagu, angka lama di Target Awal dan Pagu Awal, dan isi Tanggal Perjanjian "
+    "Kinerja Perubahan di lembar Identitas.",
 )
 
 

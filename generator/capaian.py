@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.model import (
+    KUMULATIF,
     NEGATIF,
     POSITIF,
     RUMUS_2T_R,
@@ -18,6 +19,7 @@ from generator.model import (
     Kategori,
     Pengaturan,
     Sasaran,
+    Empat,
 )
 
 SERATUS = Decimal(100)
@@ -129,20 +131,22 @@ class HasilSasaran:
 
 @dataclass(frozen=True)
 class Realisasi:
-    """Pagu and realisasi in rupiah."""
+    """Pagu and realisasi in rupiah; realisasi None while not filled (then so are persen, sisa)."""
 
     pagu: Decimal
-    realisasi: Decimal
+    realisasi: Decimal | None
 
     @property
     def persen(self) -> Decimal | None:
-        """Realisasi as percent of pagu; None when pagu is 0."""
-        return None if self.pagu == 0 else _rasio(self.realisasi, self.pagu)
+        """Realisasi as percent of pagu; None when pagu is 0 or realisasi not filled."""
+        if self.pagu == 0 or self.realisasi is None:
+            return None
+        return _rasio(self.realisasi, self.pagu)
 
     @property
-    def sisa(self) -> Decimal:
-        """Pagu not spent (negative when realisasi exceeds pagu)."""
-        return self.pagu - self.realisasi
+    def sisa(self) -> Decimal | None:
+        """Pagu not spent (negative when realisasi exceeds pagu); None when not filled."""
+        return None if self.realisasi is None else self.pagu - self.realisasi
 
 
 @dataclass(frozen=True)
@@ -176,17 +180,30 @@ class Hasil:
     anggaran: HasilAnggaran
 
 
+def jumlah(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum, or None when any value is not filled: a part unknown leaves the whole unknown."""
+    values = list(values)
+    if any(v is None for v in values):
+        return None
+    return sum((v for v in values if v is not None), NOL)
+
+
 def _jumlah(items: Iterable[Realisasi]) -> Realisasi:
-    """Sum of pagu and of realisasi."""
+    """Sum of pagu and of realisasi (None when a line's realisasi is not filled)."""
     items = list(items)
-    return Realisasi(sum((r.pagu for r in items), NOL), sum((r.realisasi for r in items), NOL))
+    return Realisasi(sum((r.pagu for r in items), NOL), jumlah(r.realisasi for r in items))
 
 
-def hitung_anggaran(baris: Iterable[BarisAnggaran]) -> HasilAnggaran:
-    """Group budget lines by sumber, in order of first appearance, with sums and a total."""
+def hitung_anggaran(baris: Iterable[BarisAnggaran], ke: int | None = None) -> HasilAnggaran:
+    """Group budget lines by sumber, in order of first appearance, with sums and a total.
+
+    With `ke` (1..4) the realisasi is what was spent up to the end of that quarter, from the
+    quarterly columns (None for a line whose quarters up to `ke` are not all filled).
+    """
     kelompok: dict[str, list[tuple[BarisAnggaran, Realisasi]]] = {}
     for b in baris:
-        kelompok.setdefault(b.sumber, []).append((b, Realisasi(b.pagu, b.realisasi)))
+        realisasi = b.realisasi if ke is None else jumlah(b.realisasi_triwulan[:ke])
+        kelompok.setdefault(b.sumber, []).append((b, Realisasi(b.pagu, realisasi)))
     sumber = tuple(
         SumberDana(nama, tuple(isi), _jumlah(r for _, r in isi)) for nama, isi in kelompok.items()
     )
@@ -213,3 +230,38 @@ def hitung(data: DataLaporan) -> Hasil:
     sasaran = tuple(hitung_sasaran(s, data.pengaturan, n)
                     for n, s in enumerate(data.sasaran, start=1))
     return Hasil(sasaran, rata_rata(s.capaian for s in sasaran), hitung_anggaran(data.anggaran))
+
+
+# --- quarters --------------------------------------------------------------------------------
+
+
+def sampai_dengan(angka: str, values: Empat, ke: int) -> Decimal | None:
+    """The figure to date at the end of quarter `ke` (1..4): that quarter's own when the
+    figures are Kumulatif, else the sum of quarters 1..ke; None when one it needs is blank."""
+    if angka == KUMULATIF:
+        return values[ke - 1]
+    return jumlah(values[:ke])
+
+
+@dataclass(frozen=True)
+class TitikTriwulan:
+    """An indicator at the end of quarter `ke`: target and realisasi to date, capaian against
+    the target to date and against the year's target; None where a figure is missing."""
+
+    ke: int
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    capaian_tahun: Decimal | None
+
+
+def titik_triwulan(indikator: Indikator, ke: int, pengaturan: Pengaturan) -> TitikTriwulan:
+    """Where the indicator stands at the end of quarter `ke`, exact."""
+    tw = indikator.triwulan
+    target = sampai_dengan(indikator.angka, tw.target, ke)
+    realisasi = sampai_dengan(indikator.angka, tw.realisasi, ke)
+    return TitikTriwulan(
+        ke, target, realisasi,
+        None if target is None else capaian(target, realisasi, indikator.polaritas, pengaturan),
+        capaian(indikator.target, realisasi, indikator.polaritas, pengaturan),
+    )

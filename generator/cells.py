@@ -32,6 +32,10 @@ class Reader:
     # The row each indicator or budget line came from, by its ref, so later checks can point
     # at the exact cell they talk about.
     rows: dict[str, Row] = field(default_factory=dict)
+    # The value cell of each Identitas item (its sheet when the item is missing), by name.
+    isian: dict[str, str] = field(default_factory=dict)
+    # Each sheet's quarterly columns, by its quoted name: (Target|Realisasi, quarter) -> header key.
+    kolom_triwulan: dict[str, dict[tuple[str, int], str]] = field(default_factory=dict)
 
     def cell_ref(self, ref: str, header: str) -> str:
         """The ref of `header`'s cell on the row that `ref` (a record's ref) lies on."""

@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from html import escape as _html_escape
 
 from docx.opc.part import Part
 
 from generator.charts import ARSIR, BATANG, GARIS, Grafik, Seri
-
-CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
-RT_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+from generator.kontrak import CT, EMU_CM, GRAFIK, NS, RT, RT_WORKSHEET
 
 
 # xml.sax.saxutils would do, but it imports urllib.request (about 20 ms on every start).
@@ -39,14 +36,10 @@ def quoteattr(text: str) -> str:
     return f'"{_html_escape(text, quote=True)}"'
 
 
-NS = ('xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+XMLNS = " ".join(f'xmlns:{p}="{NS[p]}"' for p in ("c", "a", "r"))
 SHEET = "Data"
-EMU_CM = 360000
 HURUF = "Arial"
 AX_KATEGORI, AX_NILAI = "500100001", "500100002"
-NAMA_PREFIX = "lkj-grafik:"  # wp:docPr name = NAMA_PREFIX + Grafik.nama
 
 
 # --- embedded workbook -----------------------------------------------------------------------
@@ -63,27 +56,20 @@ def _kolom(i: int) -> str:
 
 _XLSX_TETAP = {
     "[Content_Types].xml": (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
-        'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-        'worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+        f'<Types xmlns="{NS["ct"]}"><Default Extension="rels" ContentType="{CT.OPC_RELATIONSHIPS}"/>'
+        f'<Default Extension="xml" ContentType="{CT.XML}"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{CT.SML_SHEET_MAIN}"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{CT.SML_WORKSHEET}"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{CT.SML_STYLES}"/></Types>'),
     "_rels/.rels": (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        f'<Relationships xmlns="{NS["pr"]}"><Relationship Id="rId1" '
+        f'Type="{RT.OFFICE_DOCUMENT}" Target="xl/workbook.xml"/></Relationships>'),
     "xl/workbook.xml": (
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<workbook xmlns="{NS["x"]}" xmlns:r="{NS["r"]}">'
         f'<sheets><sheet name="{SHEET}" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     "xl/_rels/workbook.xml.rels": (
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+        f'<Relationships xmlns="{NS["pr"]}"><Relationship Id="rId1" Type="{RT_WORKSHEET}" '
+        f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{RT.STYLES}" '
         'Target="styles.xml"/></Relationships>'),
 }
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -92,7 +78,7 @@ _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 def _styles_xlsx(format_angka: str) -> str:
     """Style 0 plain, style 1 the chart's number format (custom id 164)."""
     return (
-        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<styleSheet xmlns="{NS["x"]}">'
         f'<numFmts count="1"><numFmt numFmtId="164" formatCode={quoteattr(format_angka)}/>'
         '</numFmts><fonts count="1"><font><sz val="11"/><name val="Arial"/></font></fonts>'
         '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
@@ -105,17 +91,20 @@ def _styles_xlsx(format_angka: str) -> str:
 
 
 def _sel(ref: str, nilai) -> str:
+    """A cell: text inline, a year as a plain number (General), a figure in the chart's format."""
     if nilai is None:
         return ""
     if isinstance(nilai, str):
         return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(nilai)}</t></is></c>'
+    if isinstance(nilai, int):
+        return f'<c r="{ref}"><v>{nilai}</v></c>'
     return f'<c r="{ref}" s="1"><v>{format(nilai, "f")}</v></c>'
 
 
 def _sheet_xlsx(grafik: Grafik) -> str:
     baris = [[grafik.kolom_kategori, *(s.nama for s in grafik.seri)]]
     baris += [[k, *(s.nilai[i] for s in grafik.seri)] for i, k in enumerate(grafik.kategori)]
-    lebar = [max(12, *(len(k) + 2 for k in grafik.kategori))] + \
+    lebar = [max(12, *(len(str(k)) + 2 for k in grafik.kategori))] + \
         [max(12, len(s.nama) + 2) for s in grafik.seri]
     kolom = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
                     for i, w in enumerate(lebar, start=1))
@@ -123,7 +112,7 @@ def _sheet_xlsx(grafik: Grafik) -> str:
         f'<row r="{r}">' + "".join(_sel(f"{'A' if c == 0 else _kolom(c - 1)}{r}", v)
                                    for c, v in enumerate(nilai)) + "</row>"
         for r, nilai in enumerate(baris, start=1))
-    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    return (f'<worksheet xmlns="{NS["x"]}">'
             f'<cols>{kolom}</cols><sheetData>{isi}</sheetData></worksheet>')
 
 
@@ -183,11 +172,39 @@ def _str_cache(ref: str, teks: tuple[str, ...]) -> str:
             f"</c:strCache></c:strRef>")
 
 
+def _kategori(grafik: Grafik) -> str:
+    """The categories' reference and cache: numbers for years (so Excel's Edit Data shows no
+    number-stored-as-text warning), texts otherwise."""
+    ref = f"{SHEET}!$A$2:$A${len(grafik.kategori) + 1}"
+    if all(isinstance(k, int) for k in grafik.kategori):
+        return _num_cache(ref, grafik.kategori, "General")
+    return _str_cache(ref, grafik.kategori)
+
+
 def _num_cache(ref: str, nilai: tuple, format_angka: str) -> str:
-    pts = "".join(f'<c:pt idx="{i}"><c:v>{format(v, "f")}</c:v></c:pt>'
+    pts = "".join(f'<c:pt idx="{i}"><c:v>{v if isinstance(v, int) else format(v, "f")}</c:v></c:pt>'
                   for i, v in enumerate(nilai) if v is not None)
     return (f"<c:numRef><c:f>{ref}</c:f><c:numCache><c:formatCode>{escape(format_angka)}"
             f"</c:formatCode><c:ptCount val=\"{len(nilai)}\"/>{pts}</c:numCache></c:numRef>")
+
+
+_TAMPIL_NILAI = ('<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+                 '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>')
+# How far below a line a column's top may be for its label above the column to meet the line:
+# the label is about a tenth of the axis high (plot about 4,5 cm, label 8 pt and its margin).
+DEKAT_GARIS = Decimal("0.12")
+
+
+def di_bawah_garis(grafik: Grafik, seri: Seri) -> list[int]:
+    """The columns whose label, above the column, would sit on a line series (a target): the
+    top is just below the line. Their labels go inside the column's top instead."""
+    garis = [s.nilai for s in grafik.seri if s.jenis == GARIS]
+    semua = [v for s in grafik.seri for v in s.nilai if v is not None]
+    if not garis or not semua:
+        return []
+    dekat = max(semua) * DEKAT_GARIS
+    return [i for i, v in enumerate(seri.nilai) if v is not None
+            and any(g[i] is not None and g[i] - dekat < v < g[i] for g in garis)]
 
 
 def _label_nilai(grafik: Grafik, seri: Seri, posisi: str) -> str:
@@ -195,11 +212,13 @@ def _label_nilai(grafik: Grafik, seri: Seri, posisi: str) -> str:
         return ('<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/>'
                 '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>'
                 '</c:dLbls>')
-    return (f'<c:dLbls><c:numFmt formatCode={quoteattr(grafik.format_angka)} sourceLinked="0"/>'
-            f'<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{_teks(800)}'
-            f'<c:dLblPos val="{posisi}"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
-            '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
-            '<c:showBubbleSize val="0"/></c:dLbls>')
+    # A white box keeps a label readable inside a grey or hatched column.
+    tampil = (f'<c:numFmt formatCode={quoteattr(grafik.format_angka)} sourceLinked="0"/>'
+              f'<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/>'
+              f'</a:ln></c:spPr>{_teks(800)}')
+    dalam = "".join(f'<c:dLbl><c:idx val="{i}"/>{tampil}<c:dLblPos val="inEnd"/>{_TAMPIL_NILAI}'
+                    f'</c:dLbl>' for i in (di_bawah_garis(grafik, seri) if posisi == "outEnd" else ()))
+    return f'<c:dLbls>{dalam}{tampil}<c:dLblPos val="{posisi}"/>{_TAMPIL_NILAI}</c:dLbls>'
 
 
 def _seri(grafik: Grafik, i: int, seri: Seri) -> str:
@@ -208,7 +227,7 @@ def _seri(grafik: Grafik, i: int, seri: Seri) -> str:
     kolom = _kolom(i)
     kepala = (f'<c:idx val="{i}"/><c:order val="{i}"/>'
               f'<c:tx>{_str_cache(f"{SHEET}!${kolom}$1", (seri.nama,))}</c:tx>')
-    data = (f'<c:cat>{_str_cache(f"{SHEET}!$A$2:$A${n + 1}", grafik.kategori)}</c:cat>'
+    data = (f'<c:cat>{_kategori(grafik)}</c:cat>'
             f'<c:val>{_num_cache(f"{SHEET}!${kolom}$2:${kolom}${n + 1}", seri.nilai, grafik.format_angka)}'
             f'</c:val>')
     if seri.jenis == GARIS:
@@ -244,7 +263,7 @@ def _sumbu(grafik: Grafik) -> str:
              f'{_batas_bawah(grafik)}</c:scaling><c:delete val="0"/><c:axPos val="l"/>'
              f'<c:majorGridlines><c:spPr>{_garis_tepi("D9D9D9")}</c:spPr></c:majorGridlines>'
              f'{_judul_sumbu(grafik.sumbu_nilai, putar=True)}'
-             f'<c:numFmt formatCode={quoteattr(grafik.format_sumbu or grafik.format_angka)} '
+             f'<c:numFmt formatCode={quoteattr(grafik.format_sumbu)} '
              'sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
              f'<c:tickLblPos val="nextTo"/><c:spPr>{_garis_tepi()}</c:spPr>{_teks(800)}'
              f'<c:crossAx val="{AX_KATEGORI}"/><c:crosses val="autoZero"/>'
@@ -270,7 +289,7 @@ def chart_xml(grafik: Grafik, rid_data: str) -> str:
         plot += (f'<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>{garis}'
                  f'<c:marker val="1"/>{sumbu}</c:lineChart>')
     return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace {NS}>'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace {XMLNS}>'
         '<c:date1904 val="0"/><c:lang val="id-ID"/><c:roundedCorners val="0"/>'
         '<c:chart><c:autoTitleDeleted val="1"/>'
         f'<c:plotArea><c:layout/>{plot}{_sumbu(grafik)}<c:spPr><a:noFill/><a:ln><a:noFill/>'
@@ -290,17 +309,14 @@ def chart_xml(grafik: Grafik, rid_data: str) -> str:
 def _inline(grafik: Grafik, rid: str, lebar_emu: int, alt: str) -> str:
     tinggi = round(grafik.tinggi_cm * EMU_CM)
     return (
-        '<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" '
-        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{NS["wp"]}">'
         f'<wp:extent cx="{lebar_emu}" cy="{tinggi}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:docPr id="1" name={quoteattr(NAMA_PREFIX + grafik.nama)} descr={quoteattr(alt)}/>'
+        f'<wp:docPr id="1" name={quoteattr(GRAFIK + grafik.nama)} descr={quoteattr(alt)}/>'
         '<wp:cNvGraphicFramePr/>'
-        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-        '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-        f'r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing>'
+        f'<a:graphic xmlns:a="{NS["a"]}"><a:graphicData uri="{NS["c"]}">'
+        f'<c:chart xmlns:c="{NS["c"]}" xmlns:r="{NS["r"]}" r:id="{rid}"/>'
+        '</a:graphicData></a:graphic></wp:inline></w:drawing>'
     )
 
 
@@ -311,10 +327,10 @@ def tambah_grafik(part, grafik: Grafik, lebar_emu: int, alt: str | None = None) 
     """
     package = part.package
     xlsx = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
-                CT_XLSX, buku_kerja(grafik), package)
-    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT_CHART, b"", package)
-    rid_data = chart.relate_to(xlsx, RT_PACKAGE)
+                CT.SML_SHEET, buku_kerja(grafik), package)
+    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, b"", package)
+    rid_data = chart.relate_to(xlsx, RT.PACKAGE)
     chart._blob = chart_xml(grafik, rid_data).encode("utf-8")
-    rid = part.relate_to(chart, RT_CHART)
+    rid = part.relate_to(chart, RT.CHART)
     return _inline(grafik, rid, lebar_emu, grafik.alt if alt is None else alt)
 

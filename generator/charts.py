@@ -9,8 +9,11 @@ Public API (each returns None when there is nothing to plot):
   columns (`IK 1.1`...) with the 100 line; `Grafik.keterangan` maps each label to the indicator.
 - `grafik_anggaran(hasil_anggaran, tahun=None) -> Grafik | None`: pagu and realisasi per sumber
   dana (plus the total when there are several), in miliar (or juta) rupiah.
-- `grafik_tren(indikator, tahun, kode="") -> Grafik | None`: realisasi per year with the year's
-  target as a line. None when the indicator has no earlier realisasi.
+- `grafik_tren(indikator, tahun, kode="") -> Grafik | None`: realisasi per year (years as
+  numbers) with the year's target as a line. None when the indicator has no earlier realisasi.
+
+Figures are kept as `nilai_grafik` rounds them (4 places; budget exact to the rupiah), every
+value axis shows its ticks without padded decimals (`FORMAT_SUMBU`).
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from generator.capaian import Hasil, HasilAnggaran, Realisasi
-from generator.format import angka, nilai_satuan, persen, rupiah
+from generator.format import MAKS_DESIMAL, angka, bulatkan, nilai_satuan, persen, rupiah
 from generator.model import NEGATIF, Indikator, Pengaturan
 
 BATANG, GARIS = "batang", "garis"
@@ -30,6 +33,9 @@ GELAP, SEDANG, TERANG = "595959", "A6A6A6", "D9D9D9"
 ARSIR = "wdUpDiag"
 # Above this many columns value labels overlap; the figures are in the tables beside the chart.
 LABEL_MAKS = 15
+# Every value axis: ticks as the numbers they are (0, 20, 40 or 0,5, 1, 1,5), never padded
+# with the labels' decimals (0,00, 20,00, ...), in Indonesian.
+FORMAT_SUMBU = "[$-421]General"
 
 # Rupiah scales: (divisor, unit), largest first.
 _SKALA_RUPIAH = (
@@ -62,23 +68,24 @@ class Seri:
 class Grafik:
     """A chart to place in the report: data, axis texts, number format, caption and alt text.
 
-    `format_angka` is the Excel number format code of values, labels and axis (`0.00`);
-    `judul` is the caption text without "Grafik n."; `keterangan` maps short category labels
-    to their full text for a legend under the chart.
+    `format_angka` is the Excel number format code of the values and their labels (`0.00`);
+    the value axis has FORMAT_SUMBU. `kategori` are texts, or years as numbers (a trend
+    chart). `judul` is the caption text without "Grafik n."; `keterangan` maps short category
+    labels to their full text for a legend under the chart.
     """
 
     nama: str
     judul: str
     alt: str
     kolom_kategori: str
-    kategori: tuple[str, ...]
+    kategori: tuple[str, ...] | tuple[int, ...]
     seri: tuple[Seri, ...]
     format_angka: str
     sumbu_nilai: str
     sumbu_kategori: str = ""
     tinggi_cm: float = 8.0
     keterangan: tuple[tuple[str, str], ...] = ()
-    format_sumbu: str = ""  # the value axis' format when it differs from format_angka
+    format_sumbu: str = FORMAT_SUMBU
 
 
 def _slug(teks: str) -> str:
@@ -92,6 +99,20 @@ def format_desimal(desimal: int) -> str:
     tag asks for Indonesian display (LibreOffice honours it; Word uses the reader's settings).
     """
     return "[$-421]#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+
+
+def nilai_grafik(nilai: Decimal | None, desimal: int, tempat: int = MAKS_DESIMAL) -> Decimal | None:
+    """A figure as the chart keeps it (cache and embedded workbook): rounded to `tempat`
+    places, 103,0533... -> 103,0533, so that its label, rounded half-up to `desimal`, reads as
+    the report's text does (100,994999 becomes 100,9949, not 100,9950, whose label would be
+    101,00 beside a table's 100,99)."""
+    if nilai is None:
+        return None
+    hasil = bulatkan(nilai, tempat)
+    if bulatkan(hasil, desimal) != bulatkan(nilai, desimal):
+        arah = ROUND_FLOOR if hasil > nilai else ROUND_CEILING
+        hasil = nilai.quantize(Decimal(1).scaleb(-tempat), rounding=arah)
+    return hasil.normalize() if hasil else Decimal(0)
 
 
 def _desimal(nilai: list[Decimal | None]) -> int:
@@ -124,7 +145,8 @@ def grafik_capaian(hasil: Hasil, pengaturan: Pengaturan, tahun: int | None = Non
         return None
     desimal = pengaturan.desimal
     pada = f" Tahun {tahun}" if tahun else ""
-    capaian = Seri("Capaian (%)", tuple(hi.capaian for _, hi in berkode), BATANG, GELAP,
+    capaian = Seri("Capaian (%)", tuple(nilai_grafik(hi.capaian, desimal) for _, hi in berkode),
+                   BATANG, GELAP,
                    tuple(i for i, (_, hi) in enumerate(berkode) if hi.tercapai is False),
                    label=len(berkode) <= LABEL_MAKS)
     batas = Seri("Capaian 100", tuple(Decimal(100) for _ in berkode), GARIS, label=False)
@@ -137,7 +159,7 @@ def grafik_capaian(hasil: Hasil, pengaturan: Pengaturan, tahun: int | None = Non
         _alt_capaian(berkode, desimal, pada.lower()), "Indikator",
         tuple(kode for kode, _ in berkode), seri, format_desimal(desimal),
         "Capaian (%)", "Indikator kinerja", min(20.0, 7.0 + 0.25 * len(berkode)),
-        tuple((kode, hi.indikator.nama) for kode, hi in berkode), format_desimal(0),
+        tuple((kode, hi.indikator.nama) for kode, hi in berkode),
     )
 
 
@@ -169,14 +191,20 @@ def grafik_anggaran(hasil_anggaran: HasilAnggaran, tahun: int | None = None) -> 
         return None
     pembagi, satuan = skala_rupiah(max(max(r.pagu, r.realisasi) for _, r in kelompok))
     pada = f" Tahun {tahun}" if tahun else ""
-    pagu = Seri(f"Pagu ({satuan})", tuple(r.pagu / pembagi for _, r in kelompok), BATANG, TERANG)
-    real = Seri(f"Realisasi ({satuan})", tuple(r.realisasi / pembagi for _, r in kelompok),
+    desimal = 2 if pembagi > 1 else 0
+    tempat = len(str(int(pembagi))) - 1  # exact to the rupiah: 60,148772 miliar
+
+    def skala(jumlah: Decimal) -> Decimal | None:
+        return nilai_grafik(jumlah / pembagi, desimal, tempat)
+
+    pagu = Seri(f"Pagu ({satuan})", tuple(skala(r.pagu) for _, r in kelompok), BATANG, TERANG)
+    real = Seri(f"Realisasi ({satuan})", tuple(skala(r.realisasi) for _, r in kelompok),
                 BATANG, GELAP)
     return Grafik(
         "anggaran", f"Pagu dan Realisasi Anggaran per Sumber Dana{pada}",
         _alt_anggaran(kelompok, pada.lower()), "Sumber dana",
         tuple(nama for nama, _ in kelompok), (pagu, real),
-        format_desimal(2 if pembagi > 1 else 0), f"Anggaran ({satuan})", "", 8.0,
+        format_desimal(desimal), f"Anggaran ({satuan})", "", 8.0,
     )
 
 
@@ -210,13 +238,14 @@ def grafik_tren(indikator: Indikator, tahun: int, kode: str = "") -> Grafik | No
     titik = _titik_tren(indikator, tahun)
     nama = kode or indikator.nama
     satuan = indikator.satuan.strip()
+    desimal = _desimal([*(v for _, v in titik), indikator.target])
     realisasi = Seri(f"Realisasi ({satuan})" if satuan else "Realisasi",
-                     tuple(v for _, v in titik), BATANG, SEDANG)
-    target = Seri(f"Target {tahun}", tuple(indikator.target for _ in titik), GARIS, label=False)
-    desimal = _desimal([*realisasi.nilai, indikator.target])
+                     tuple(nilai_grafik(v, desimal) for _, v in titik), BATANG, SEDANG)
+    target = Seri(f"Target {tahun}", tuple(nilai_grafik(indikator.target, desimal) for _ in titik),
+                  GARIS, label=False)
     return Grafik(
         nama_tren(indikator, kode), f"Perkembangan Realisasi {nama} Tahun {titik[0][0]}–{tahun}",
-        _alt_tren(indikator, tahun, nama), "Tahun", tuple(str(t) for t, _ in titik),
+        _alt_tren(indikator, tahun, nama), "Tahun", tuple(t for t, _ in titik),
         (realisasi, target), format_desimal(desimal), realisasi.nama, "Tahun", 7.0,
         ((kode, indikator.nama),) if kode else (),
     )

@@ -89,10 +89,14 @@ def _print_figures(checked) -> None:
     typer.echo(f"Rata-rata capaian kinerja: {_capaian(hasil.capaian, desimal)}")
     for sumber in hasil.anggaran.sumber:
         typer.echo(f"Anggaran {sumber.nama}: pagu {fmt.rupiah(sumber.jumlah.pagu)}, realisasi "
-                   f"{fmt.rupiah(sumber.jumlah.realisasi)} ({_persen(sumber.jumlah.persen)})")
+                   f"{_rupiah(sumber.jumlah.realisasi)} ({_persen(sumber.jumlah.persen)})")
     total = hasil.anggaran.total
-    typer.echo(f"Realisasi anggaran: {fmt.rupiah(total.realisasi)} dari {fmt.rupiah(total.pagu)} "
+    typer.echo(f"Realisasi anggaran: {_rupiah(total.realisasi)} dari {fmt.rupiah(total.pagu)} "
                f"({_persen(total.persen)})")
+
+
+def _rupiah(value) -> str:
+    return "-" if value is None else fmt.rupiah(value)
 
 
 def _persen(value) -> str:
@@ -274,6 +278,8 @@ def periksa(workbooks: Workbooks, proses: ProsesOption = None,
         raise _fail(exc, workbook.name) from None
     _print_figures(checked)
     _echo_issues(checked.warnings, workbook.name)
+    for line in checked.loaded.kesiapan.baris():
+        typer.echo(line)
     typer.echo(f"Buku kerja {workbook.name} siap dipakai ({len(checked.warnings)} peringatan).")
 
 
@@ -345,7 +351,8 @@ def templat_salin(berkas: TemplatFile) -> None:
 
 @templat_app.command("periksa", cls=LkjCommand)
 def templat_periksa(berkas: TemplatFile) -> None:
-    """Periksa templat sendiri: tag rusak atau tidak ditutup dan variabel yang tidak dikenal."""
+    """Periksa templat sendiri: tag rusak, variabel tak dikenal, yang ditolak kotak pasir;
+    lalu coba isi dengan data contoh."""
     from .templat import require_valid_template, sample_context
 
     try:

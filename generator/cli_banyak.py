@@ -65,12 +65,14 @@ def cetak_masalah(jalan: Jalan) -> int:
         masalah: list[Issue] = [*h.galat, *h.peringatan]
         if b.galat_simpan:
             masalah.insert(0, Issue("save", b.galat_simpan))
-        if not masalah:
+        if not masalah and not h.belum_lkj:
             continue
         gagal += bool(h.gagal or b.galat_simpan)
         typer.echo(f"{h.buku.name}:", err=True)
         for issue in masalah:
             typer.echo(f"  {issue.line()}", err=True)
+        if h.belum_lkj:
+            typer.echo(f"  {h.belum_lkj}", err=True)
     return gagal
 
 
@@ -81,7 +83,7 @@ KANAN = {0, 2, 3, 4, 5}
 def _status(b: Baris) -> str:
     if b.hasil.gagal:
         return f"galat ({len(b.hasil.galat)} masalah)"
-    return "siap"
+    return "belum siap LKj" if b.hasil.belum_lkj else "siap"
 
 
 def tabel_periksa(jalan: Jalan) -> None:
@@ -179,6 +181,9 @@ def periksa_banyak(workbooks: list[Path], proses: int | None, subfolder: bool) -
     cetak_masalah(jalan)
     siap = [b for b in jalan.baris if not b.hasil.gagal]
     pesan = f"{len(siap)} buku kerja siap dipakai"
+    belum = sum(1 for b in siap if b.hasil.belum_lkj)
+    if belum:
+        pesan += f", {belum} di antaranya belum siap untuk Laporan Kinerja"
     selesai(jalan, pesan)
     peringatan = sum(len(b.hasil.peringatan) for b in siap)
     typer.echo(f"{pesan} ({peringatan} peringatan).")

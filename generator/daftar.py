@@ -12,7 +12,7 @@ from copy import deepcopy
 
 from docx.oxml.ns import qn
 
-from generator import tanda
+from generator import kontrak, tanda
 from generator.selesai import bookmark_paragraf, isi_daftar, label_seq, teks_paragraf
 
 
@@ -27,7 +27,7 @@ def wilayah_daftar(body) -> dict[str, tuple]:
                 akhir = n
                 while akhir + 1 < len(blok) and daftar_isi_p(blok[akhir + 1]):
                     akhir += 1
-                hasil[" ".join(teks.split())] = (p, blok[akhir])
+                hasil[kontrak.kunci_toc(teks)] = (p, blok[akhir])
     return hasil
 
 def ganti_daftar(lama, awal, akhir, impor) -> None:

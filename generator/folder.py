@@ -38,6 +38,7 @@ class Hasil:
     sementara: Path | None = None
     tujuan: Path | None = None
     penanda: tuple[str, ...] = field(default_factory=tuple)
+    belum_lkj: str = ""  # what the workbook still lacks for the Laporan Kinerja, when it does
 
     @property
     def gagal(self) -> bool:
@@ -134,13 +135,30 @@ def _tak_terduga(buku: Path, exc: Exception) -> Hasil:
                  "kerja ini; buku kerja lain tetap diproses. Mohon laporkan kepada pengembang lkj")
 
 
+def _terkirim(checked) -> tuple[object, str]:
+    """The checked workbook as it can travel between processes, and what it still lacks for
+    the Laporan Kinerja ("" when ready). Its readiness table holds the requirements' functions,
+    which do not pickle; a folder run needs only the LKj's line of it."""
+    import dataclasses
+
+    from .kesiapan import LKJ
+
+    siap = checked.loaded.kesiapan
+    belum = "" if siap is None or siap.dokumen(LKJ.kode).siap else next(
+        (line for line in siap.baris() if line.startswith(f"Belum siap untuk {LKJ.nama}")),
+        f"Belum siap untuk {LKJ.nama}")
+    return dataclasses.replace(checked, loaded=dataclasses.replace(checked.loaded,
+                                                                   kesiapan=None)), belum
+
+
 def periksa_satu(buku: Path) -> Hasil:
     """Check one workbook and compute its figures (pipeline.check)."""
     from .output import Interrupted
     from .pipeline import check
 
     try:
-        return Hasil(buku, checked=check(buku))
+        checked, belum = _terkirim(check(buku))
+        return Hasil(buku, checked=checked, belum_lkj=belum)
     except Interrupted:
         raise
     except LkjError as exc:
@@ -160,7 +178,8 @@ def buat_satu(tugas: TugasBuat) -> Hasil:
     sementara = Path(nama)
     try:
         built = build(tugas.buku, sementara, tugas.templat, overwrite=True, grafik=tugas.grafik)
-        return Hasil(tugas.buku, checked=built.checked, sementara=sementara,
+        checked, _ = _terkirim(built.checked)
+        return Hasil(tugas.buku, checked=checked, sementara=sementara,
                      tujuan=default_output(built.checked, tugas.folder),
                      penanda=built.placeholders)
     except BaseException as exc:

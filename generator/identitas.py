@@ -67,35 +67,54 @@ def read_identitas(sheet: Sheet | None, reader: Reader, folder: Path) -> Identit
     if sheet is None:
         return None
     items = _items(sheet, schema.ISIAN_IDENTITAS, reader)
+    reader.isian.update({i.nama: _where(items, i.nama, sheet.name) for i in schema.ISIAN_IDENTITAS})
     req = {i.nama: _required_text(items, i.nama, sheet.name, reader)
            for i in schema.ISIAN_IDENTITAS if i.wajib and i.jenis == "teks"}
     tahun = _tahun(items, sheet.name, reader)
     tanggal = reader.date(_value(items, "Tanggal"), "Tanggal")
-    if tanggal is None and not _filled(items, "Tanggal"):
-        reader.error("required", "Tanggal wajib diisi", _where(items, "Tanggal", sheet.name))
     nip = reader.text(_value(items, "NIP Penandatangan"), "NIP Penandatangan")
     if nip is not None:
         nip = _check_nip(nip, _value(items, "NIP Penandatangan"), reader)
-    if tahun is None or tanggal is None:
+    if tahun is None:
         return None
-    if tanggal <= date(tahun, 12, 31):
+    if tanggal is not None and tanggal <= date(tahun, 12, 31):
         reader.warn("date-early", f"Tanggal {fmt.tanggal(tanggal)} belum melewati akhir tahun "
                     f"{tahun} yang dilaporkan; laporan kinerja ditandatangani setelah tahunnya "
                     f"berakhir (mis. Januari sampai Maret {tahun + 1})",
                     _where(items, "Tanggal", sheet.name))
+    tanggal_pk = reader.date(_value(items, "Tanggal Perjanjian Kinerja"), "Tanggal Perjanjian Kinerja")
     return Identitas(
         instansi=req["Instansi"], nama_singkat=req["Nama Singkat"], tahun=tahun,
         periode_renstra=req["Periode Renstra"], tempat=req["Tempat"], tanggal=tanggal,
         jabatan_penandatangan=req["Jabatan Penandatangan"],
         nama_penandatangan=req["Nama Penandatangan"], nip_penandatangan=nip,
-        tanggal_pk=reader.date(_value(items, "Tanggal Perjanjian Kinerja"),
-                               "Tanggal Perjanjian Kinerja"),
+        tanggal_pk=tanggal_pk,
         jabatan_atasan=reader.text(_value(items, "Jabatan Atasan"), "Jabatan Atasan"),
         nama_atasan=reader.text(_value(items, "Nama Atasan"), "Nama Atasan"),
         alamat=reader.text(_value(items, "Alamat"), "Alamat"),
         logo=_logo(_value(items, "Logo"), folder, reader),
         tingkat=_tingkat(items, req["Instansi"], reader),
+        tanggal_pk_perubahan=_perubahan(items, tanggal_pk, tahun, reader),
     )
+
+
+def _perubahan(items: dict[str, Row], tanggal_pk: date | None, tahun: int,
+               reader: Reader) -> date | None:
+    """The date of a revised Perjanjian Kinerja: after the original one, within the year."""
+    nama = "Tanggal Perjanjian Kinerja Perubahan"
+    cell = _value(items, nama)
+    tanggal = reader.date(cell, nama)
+    if tanggal is None or cell is None:
+        return tanggal
+    if tanggal_pk is not None and tanggal <= tanggal_pk:
+        reader.error("pk-revision-early", f"{nama} {fmt.tanggal(tanggal)} harus sesudah Tanggal "
+                     f"Perjanjian Kinerja {fmt.tanggal(tanggal_pk)}", cell.ref)
+        return None
+    if tanggal.year != tahun:
+        reader.warn("pk-revision-year", f"{nama} {fmt.tanggal(tanggal)} tidak jatuh pada tahun "
+                    f"{tahun}; perubahan Perjanjian Kinerja dibuat di tengah tahun berjalan",
+                    cell.ref)
+    return tanggal
 
 
 _TINGKAT_LAIN = {"nasional": PUSAT, "sekretariat jenderal": PUSAT, "sekretariat jenderal kpu": PUSAT,

@@ -14,21 +14,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from lxml import etree
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
+
+from generator.kontrak import GAYA_TETAP, NS, RT
 
 APLIKASI = "lkj"
-# Styles render.py writes (contents lists) or Word uses for captions, kept though unused.
-GAYA_TETAP = ("TOC1", "TOC2", "TOC3", "TableofFigures", "Caption")
 RUJUKAN_GAYA = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleId", "w:styleLink")
 ATRIBUT_HURUF = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _ISI_RUN = {qn("w:rPr")}
 _APP = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    f'<Properties xmlns="{NS["ep"]}" xmlns:vt="{NS["vt"]}">'
     "<Application>{aplikasi}</Application><DocSecurity>0</DocSecurity>"
     "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
     "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
@@ -60,7 +58,7 @@ def medan_kompleks(root) -> int:
             instr.append(_salin(rpr))
         teks = OxmlElement("w:instrText")
         teks.text = fld.get(qn("w:instr"))
-        teks.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        teks.set(qn("xml:space"), "preserve")
         instr.append(teks)
         runs = [_run_medan("begin", rpr), instr, _run_medan("separate", rpr), *hasil,
                 _run_medan("end", rpr)]

@@ -18,6 +18,13 @@ RUMUS_NEGATIF = (RUMUS_TERCAPAI, RUMUS_2T_R, RUMUS_T_R)
 
 KERTAS = ("A4", "F4")
 
+# How an indicator's four quarterly figures relate to the year's (Kinerja › Angka Triwulan).
+KUMULATIF = "Kumulatif"        # each quarter's figure is the position to date; the year's is TW IV
+PER_TRIWULAN = "Per Triwulan"  # each quarter's own figure; the year's is their sum
+ANGKA_TRIWULAN = (KUMULATIF, PER_TRIWULAN)
+SATUAN_PERSEN = ("%", "persen", "persentase")
+TRIWULAN = (1, 2, 3, 4)
+
 # The three levels of KPU secretariat (UU 7/2017): Identitas › Tingkat, or derived from Instansi.
 PUSAT = "Pusat"
 PROVINSI = "Provinsi"
@@ -61,8 +68,11 @@ def tingkat_dari_instansi(instansi: str) -> str | None:
 class Identitas:
     """The satker and its signatory; optional fields are None when not filled.
 
-    `tingkat` is one of TINGKAT as the workbook gave it; None means derived from `instansi`
-    (see `level`).
+    `tanggal` (the day the LKj is signed) may be None in a workbook made in January for the
+    Perjanjian Kinerja; the LKj requires it (kesiapan). `tanggal_pk_perubahan` is the date of
+    a revised Perjanjian Kinerja: when set, the workbook's targets and pagu are the revised
+    ones. `tingkat` is one of TINGKAT as the workbook gave it; None means derived from
+    `instansi` (see `level`).
     """
 
     instansi: str
@@ -70,7 +80,7 @@ class Identitas:
     tahun: int
     periode_renstra: str
     tempat: str
-    tanggal: date
+    tanggal: date | None
     jabatan_penandatangan: str
     nama_penandatangan: str
     nip_penandatangan: str | None = None
@@ -80,6 +90,7 @@ class Identitas:
     alamat: str | None = None
     logo: Path | None = None
     tingkat: str | None = None
+    tanggal_pk_perubahan: date | None = None
 
     @property
     def level(self) -> str:
@@ -92,6 +103,42 @@ class Identitas:
             raise ValueError(f"level of {self.instansi!r} unknown: set Identitas.tingkat")
         return level
 
+    @property
+    def kpu(self) -> str:
+        """The KPU the secretariat supports: `KPU Kabupaten Maluku Tenggara`, `KPU` for the
+        centre."""
+        nama = re.sub(r"^sekretariat\s+(?:jenderal\s+)?", "", " ".join(self.nama_singkat.split()),
+                      flags=re.IGNORECASE)
+        return nama or "KPU"
+
+    @property
+    def jabatan_pihak_kedua(self) -> str:
+        """The Perjanjian Kinerja's second party: Jabatan Atasan, else the Ketua of its KPU."""
+        return " ".join((self.jabatan_atasan or f"Ketua {self.kpu}").split())
+
+
+Empat = tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
+KOSONG4: Empat = (None, None, None, None)
+
+
+@dataclass(frozen=True)
+class Triwulan:
+    """An indicator's quarterly targets and realisasi, TW I..IV; None means not filled.
+
+    `angka` says how the four relate to the year's figure: KUMULATIF (each is the position
+    to date, TW IV is the year's) or PER_TRIWULAN (each is the quarter's own, the year's is
+    their sum); None when the workbook leaves it blank (then Indikator.angka decides).
+    """
+
+    target: Empat = KOSONG4
+    realisasi: Empat = KOSONG4
+    angka: str | None = None
+
+    @property
+    def ada(self) -> bool:
+        """Whether any quarterly figure is filled."""
+        return any(v is not None for v in (*self.target, *self.realisasi))
+
 
 @dataclass(frozen=True)
 class Indikator:
@@ -99,6 +146,8 @@ class Indikator:
 
     `realisasi_lalu` holds earlier years as (tahun, realisasi) pairs, oldest first.
     `ref` is the cell of the indicator's text, e.g. 'Kinerja'!B5, for messages.
+    `target_awal` is the target of the original Perjanjian Kinerja when a revised one changed
+    it (None: unchanged). `rencana_aksi` lists the activities planned to reach the target.
     """
 
     nama: str
@@ -112,6 +161,18 @@ class Indikator:
     penjelasan: str | None = None
     program_pendukung: str | None = None
     ref: str = ""
+    target_awal: Decimal | None = None
+    triwulan: Triwulan = field(default_factory=Triwulan)
+    rencana_aksi: tuple[str, ...] = ()
+
+    @property
+    def angka(self) -> str:
+        """How the quarterly figures add up: as the workbook says, else Kumulatif for a
+        percentage (a position) and Per Triwulan for anything counted."""
+        if self.triwulan.angka is not None:
+            return self.triwulan.angka
+        return KUMULATIF if " ".join(self.satuan.split()).casefold() in SATUAN_PERSEN \
+            else PER_TRIWULAN
 
 
 @dataclass(frozen=True)
@@ -124,14 +185,22 @@ class Sasaran:
 
 @dataclass(frozen=True)
 class BarisAnggaran:
-    """One budget line; uraian and sasaran are None when not given."""
+    """One budget line; uraian, sasaran and program are None when not given.
+
+    `realisasi` is None while not filled (a workbook made in January); the LKj requires it.
+    `realisasi_triwulan` holds what was spent in each quarter, TW I..IV, where staff track it.
+    `pagu_awal` is the pagu of the original Perjanjian Kinerja when a revision changed it.
+    """
 
     sumber: str
     pagu: Decimal
-    realisasi: Decimal
+    realisasi: Decimal | None
     uraian: str | None = None
     sasaran: str | None = None
     ref: str = ""
+    program: str | None = None
+    pagu_awal: Decimal | None = None
+    realisasi_triwulan: Empat = KOSONG4
 
 
 @dataclass(frozen=True)

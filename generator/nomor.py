@@ -4,16 +4,21 @@ The template and the context still carry the numbers as text (`A.`, `1.`, `a.`, 
 template stays readable in Word and the contents lists keep them; after rendering each such
 prefix is removed and the paragraph is numbered by Word instead. Every list (and every run of
 sub-headings under one heading) gets its own w:num restarting at 1, so a person who inserts an
-item in Word gets the next number and the numbering of other lists does not move.
+item in Word gets the next number and the numbering of other lists does not move. The kinds of
+numbered paragraphs are generator.kontrak.NOMOR; each list definition has its own w:nsid,
+stable for its kind, so Word keeps lists apart when text is copied between documents.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+
+from generator import kontrak as k
 
 W = nsdecls("w")
 
@@ -31,13 +36,7 @@ class Jenis:
     tingkat: int  # 0 chapter, 1 section, 2 subsection, 3 part, 4 list item
 
 
-JENIS = (
-    Jenis("Heading1", re.compile(r"^BAB ([IVXLC]+)"), "BAB %1", "nothing", 0, 0, 0),
-    Jenis("Heading2", re.compile(r"^([A-Z]|\d{1,2})\.\t"), "%1.", "tab", 425, 425, 1),
-    Jenis("Heading3", re.compile(r"^(\d{1,2})\.\t"), "%1.", "tab", 425, 425, 2),
-    Jenis("JudulKecil", re.compile(r"^([a-z])\. "), "%1.", "space", 0, 0, 3),
-    Jenis("DaftarBernomor", re.compile(r"^(\d{1,3}|[a-z])\.\t"), "%1.", "tab", 709, 425, 4),
-)
+JENIS = tuple(Jenis(gaya_, re.compile(awalan), *sisa) for gaya_, (awalan, *sisa) in k.NOMOR.items())
 _GAYA = {j.gaya: j for j in JENIS}
 
 
@@ -95,6 +94,16 @@ class Penomor:
         self.abstrak: dict[tuple[str, str], int] = {}
         ada = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
         self.berikut = max(ada, default=-1) + 1
+        self.nsid = {el.get(qn("w:val")) for el in numbering.iter(qn("w:nsid"))}
+
+    def _nsid(self, kunci: str) -> str:
+        """A w:nsid (8 hex digits) stable for the list kind and unique in the document: Word
+        tells lists apart by it when text is copied between documents."""
+        n = 0
+        while (nsid := f"{zlib.crc32(f'lkj:{kunci}:{n}'.encode()):08X}") in self.nsid:
+            n += 1
+        self.nsid.add(nsid)
+        return nsid
 
     def _abstrak(self, jenis: Jenis, fmt: str) -> int:
         kunci = (jenis.gaya, fmt)
@@ -103,7 +112,9 @@ class Penomor:
             self.berikut += 1
             ind = (f'<w:ind w:left="{jenis.left}" w:hanging="{jenis.hanging}"/>'
                    if jenis.left else "")
-            xml = (f'<w:abstractNum {W} w:abstractNumId="{aid}"><w:multiLevelType w:val="singleLevel"/>'
+            xml = (f'<w:abstractNum {W} w:abstractNumId="{aid}">'
+                   f'<w:nsid w:val="{self._nsid(f"{jenis.gaya}:{fmt}")}"/>'
+                   '<w:multiLevelType w:val="singleLevel"/>'
                    f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
                    f'<w:suff w:val="{jenis.suff}"/><w:lvlText w:val="{jenis.lvl_text}"/>'
                    f'<w:lvlJc w:val="left"/><w:pPr>{ind}</w:pPr></w:lvl></w:abstractNum>')

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .capaian import Hasil, hitung
-from .errors import Issue, LkjError
+from .errors import InputErrors, Issue, LkjError
 from .model import DataLaporan
 from .validate import Loaded, load
 
@@ -35,10 +35,25 @@ class Built:
 
 
 def check(workbook: Path) -> Checked:
-    """Read, check and compute; raises InputErrors with every problem, or LkjError for the file."""
+    """Read, check and compute; raises InputErrors with every problem, or LkjError for the file.
+
+    A workbook without realisasi passes (it serves the Perjanjian Kinerja); what each document
+    still needs is in `checked.loaded.kesiapan`, and `require` enforces it.
+    """
     _require_xlsx(workbook)
     loaded = load(workbook)
     return Checked(loaded, hitung(loaded.data))
+
+
+def require(checked: Checked, kode: str, source: str) -> Checked:
+    """The workbook, when it is ready for document `kode` (kesiapan.DOKUMEN); else InputErrors
+    naming every cell it still lacks, with the workbook's warnings."""
+    from .validate import sort_issues
+
+    siap = checked.loaded.kesiapan
+    if not siap.dokumen(kode).siap:
+        raise InputErrors(sort_issues(siap.galat(kode) + list(checked.warnings)), source)
+    return checked
 
 
 def _require_xlsx(workbook: Path) -> None:
@@ -56,12 +71,13 @@ def default_output(checked: Checked, folder: Path) -> Path:
 
 
 def _check_template(template: Path, context: dict) -> None:
-    """A customised template is checked whole before anything is rendered."""
+    """A customised template is checked whole before anything is rendered; no trial rendering,
+    since the rendering that follows runs under the same sandbox and limits."""
     from .templat import require_valid_template
 
     if not template.is_file():
         raise LkjError(f"templat {template} tidak ditemukan")
-    require_valid_template(template, context)
+    require_valid_template(template, context, coba=False)
 
 
 def draw_charts(data: DataLaporan, hasil: Hasil):
@@ -99,7 +115,7 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     with interruptible():
         _check_destination(workbook, out, template)
         step("memeriksa buku kerja")
-        checked = check(workbook)
+        checked = require(check(workbook), "lkj", workbook.name)
         wanted = out if out is not None else default_output(checked, Path("output"))
         if out is None:
             _make_folder(wanted.parent)
@@ -195,7 +211,7 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
             _check_destination(workbook, out, template)
             target, moved = choose_target(out, overwrite=False)
         step("memeriksa buku kerja")
-        checked = check(workbook)
+        checked = require(check(workbook), "lkj", workbook.name)
         done = _update(checked, laporan, target, in_place, template, grafik, step)
         return dataclasses.replace(done, beside_edited=out if moved else None)
 

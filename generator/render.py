@@ -1,9 +1,11 @@
 """Render the report: context + docxtpl template -> a checked .docx (the caller saves atomically).
 
-The only module that imports docxtpl. Jinja runs sandboxed with autoescape and
-StrictUndefined, so a value with `&` or `<` cannot corrupt the XML and a missing value fails
-instead of printing blank. Chart specifications in the context (dicts with a `gambar`, see
-pipeline.draw_charts) become native Word charts 14 cm wide with their alternative text. After
+The only module that imports docxtpl. Jinja runs in generator.sandbox (data only, an
+allow-list, bounded work) with autoescape and StrictUndefined, so a value with `&` or `<`
+cannot corrupt the XML and a missing value fails instead of printing blank; a template's
+failure is one Indonesian line naming its tag's paragraph (generator.galat_templat). Chart
+specifications in the context (dicts with a `gambar`, see pipeline.draw_charts) become opaque
+handles that print native Word charts 14 cm wide with their alternative text. After
 rendering, generator.selesai finishes the document (captions, contents lists, table breaks,
 paper, Word numbering), generator.kemasan cleans the package, and no template tag may be left.
 """
@@ -22,11 +24,11 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
-from generator import kemasan, tanda
+from generator import galat_templat, kemasan, tanda
+from generator.batas import Batas, ukuran_konteks
 from generator.errors import LkjError
+from generator.sandbox import LingkunganAman, Pegangan
 from generator.selesai import selesaikan, teks_paragraf
 from generator.singgahan import LingkunganCepat, TemplatCepat
 
@@ -75,28 +77,30 @@ def _pulihkan(text: str) -> str:
     return _DEKODE.sub(lambda m: _KODE_BALIK[m.group(1)], text)
 
 
-def make_environment(pencatat: tanda.Pencatat | None = None) -> SandboxedEnvironment:
-    """The sandboxed, autoescaping, strict Jinja environment every rendering uses; compiled
-    templates are cached on disk (generator.singgahan). With a `pencatat`, every printed
-    context string is wrapped in generator.tanda's sentinels, to be marked after rendering."""
+def make_environment(pencatat: tanda.Pencatat | None = None, ukuran: int = 0) -> LingkunganAman:
+    """The sandboxed, autoescaping, strict, bounded Jinja environment every rendering uses
+    (generator.sandbox); compiled templates are cached on disk (generator.singgahan). With a
+    `pencatat`, every printed context string is wrapped in generator.tanda's sentinels, to be
+    marked after rendering. `ukuran` is the context's size (batas.ukuran_konteks)."""
     if pencatat is None:
-        return LingkunganCepat(undefined=StrictUndefined, autoescape=True, finalize=_lindungi)
+        return LingkunganCepat(finalize=_lindungi, ukuran=ukuran)
 
     def finalize(value: object) -> object:
         return pencatat.bungkus(value, _lindungi(value)) if isinstance(value, tanda.Nilai) \
             else _lindungi(value)
 
-    return LingkunganCepat(undefined=StrictUndefined, autoescape=True, finalize=finalize)
+    return LingkunganCepat(finalize=finalize, ukuran=ukuran)
 
 
-def _logo(tpl: DocxTemplate, path: str) -> InlineImage | str:
+def _logo(tpl: DocxTemplate, path: str, batas: Batas) -> Pegangan | str:
     """The logo as a picture 35 mm high; "" when there is none."""
     if not path:
         return ""
     berkas = Path(path)
     if not berkas.is_file():
         raise LkjError(f"Berkas logo tidak ditemukan: {berkas}")
-    return InlineImage(tpl, str(berkas), height=TINGGI_LOGO)
+    return Pegangan(InlineImage(tpl, str(berkas), height=TINGGI_LOGO)._insert_image, "logo",
+                    batas)
 
 
 class Gambar(InlineImage):
@@ -118,68 +122,49 @@ class Gambar(InlineImage):
                 '<w:t xml:space="preserve">')
 
 
-class GrafikAsli:
-    """A native Word chart (generator.chartpart) placed where the template prints it.
+def _grafik_asli(tpl: DocxTemplate, grafik, batas: Batas) -> Pegangan:
+    """A native Word chart (generator.chartpart), added to the part being rendered when the
+    template prints it; the alternative text is brace-encoded like every value (see ESC)."""
 
-    The chart part and its workbook are added when Jinja prints the value, to the part being
-    rendered; the alternative text is brace-encoded like every value (see ESC).
-    """
-
-    def __init__(self, tpl: DocxTemplate, grafik, width) -> None:
-        self.tpl, self.grafik, self.width = tpl, grafik, width
-
-    def __html__(self) -> str:
+    def gambar() -> str:
         from .chartpart import tambah_grafik
 
-        drawing = tambah_grafik(self.tpl.current_rendering_part, self.grafik, int(self.width),
-                                _lindungi(self.grafik.alt))
+        drawing = tambah_grafik(tpl.current_rendering_part, grafik, int(LEBAR_GRAFIK),
+                                _lindungi(grafik.alt))
         return f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">'
 
-    __str__ = __html__
+    return Pegangan(gambar, "grafik", batas)
 
 
-def _grafik(tpl: DocxTemplate, value):
-    """The context with every chart dict's `gambar` turned into a GrafikAsli (a chart
-    specification) or a Gambar (a picture path)."""
+def _grafik(tpl: DocxTemplate, value, batas: Batas):
+    """The context with every chart dict's `gambar` turned into an opaque handle (Pegangan)
+    printing a native chart (a chart specification) or a picture (a picture path)."""
     if isinstance(value, list):
-        return [_grafik(tpl, v) for v in value]
+        return [_grafik(tpl, v, batas) for v in value]
     if not isinstance(value, dict):
         return value
     if hasattr(value.get("gambar"), "seri"):
-        return {**value, "gambar": GrafikAsli(tpl, value["gambar"], LEBAR_GRAFIK)}
+        return {**value, "gambar": _grafik_asli(tpl, value["gambar"], batas)}
     if isinstance(value.get("gambar"), str) and value["gambar"]:
         berkas = Path(value["gambar"])
         if not berkas.is_file():
             raise LkjError(f"Berkas grafik tidak ditemukan: {berkas}")
-        return {**value, "gambar": Gambar(tpl, str(berkas), value.get("alt", ""), LEBAR_GRAFIK)}
-    return {k: _grafik(tpl, v) for k, v in value.items()}
+        gambar = Gambar(tpl, str(berkas), value.get("alt", ""), LEBAR_GRAFIK)
+        return {**value, "gambar": Pegangan(gambar._insert_image, "gambar", batas)}
+    return {k: _grafik(tpl, v, batas) for k, v in value.items()}
 
 
 def render_report(context: dict, out_path: Path, template: Path | None = None) -> Path:
     """Fill the template with `context` (from generator.report.build) and write `out_path`.
 
-    Raises LkjError when the template is missing or broken, a value is missing, the logo
-    cannot be read, a tag is left unfilled, or the file cannot be written.
+    Raises LkjError when the template is missing or broken, the logo cannot be read, a tag is
+    left unfilled, or the file cannot be written; InputErrors naming the tag and its paragraph
+    when the template fails, asks for what the sandbox refuses or goes past a limit.
     """
     template = Path(template) if template else default_template()
-    if not template.is_file():
-        raise LkjError(f"Templat tidak ditemukan: {template}")
-    tpl = TemplatCepat(template)
-    try:
-        tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
-        raise LkjError(f"Templat {template} bukan dokumen Word .docx yang dapat dibaca") from exc
+    tpl = _buka(template)
     pencatat = tanda.Pencatat()
-    isi = {**_grafik(tpl, tanda.tandai_konteks(context)),
-           "logo": _logo(tpl, context.get("logo", ""))}
-    try:
-        tpl.render(isi, jinja_env=make_environment(pencatat), autoescape=True)
-    except TemplateError as exc:
-        raise LkjError(f"Templat {template.name} tidak dapat diisi: {exc}") from exc
-    except UnrecognizedImageError as exc:
-        raise LkjError(
-            f"Logo bukan gambar yang dikenali (gunakan PNG atau JPG): {context['logo']}"
-        ) from exc
+    _isi(tpl, context, template, pencatat)
     doc = tpl.docx
     for n, part in enumerate(_bagian_xml(doc)):  # headers and footers carry no marks
         tanda.pasang_nilai(part.element, pencatat, tandai=n == 0)
@@ -189,6 +174,48 @@ def render_report(context: dict, out_path: Path, template: Path | None = None) -
     _kemas(doc, context)
     tanda.simpan_daftar(doc, tanda.tandai(doc, pencatat))
     return _simpan(tpl, Path(out_path))
+
+
+def coba_templat(template: Path, context: dict) -> None:
+    """Fill `template` with `context` as render_report does, under the same sandbox and
+    limits, without finishing or saving anything: a trial of a customised template."""
+    _isi(_buka(template), context, template, tanda.Pencatat())
+
+
+def konteks_templat(tpl: DocxTemplate, context: dict, batas: Batas) -> dict:
+    """The context as the template sees it: every string a tanda.Nilai, lists, dicts, and the
+    logo, pictures and charts as opaque handles (sandbox.Pegangan) drawn into `tpl`."""
+    return {**_grafik(tpl, tanda.tandai_konteks(context), batas),
+            "logo": _logo(tpl, context.get("logo", ""), batas)}
+
+
+def _buka(template: Path) -> TemplatCepat:
+    if not template.is_file():
+        raise LkjError(f"Templat tidak ditemukan: {template}")
+    tpl = TemplatCepat(template)
+    try:
+        tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+        raise LkjError(f"Templat {template} bukan dokumen Word .docx yang dapat dibaca") from exc
+    return tpl
+
+
+def _isi(tpl: TemplatCepat, context: dict, template: Path, pencatat: tanda.Pencatat) -> None:
+    """Run the template's Jinja over the context, pictures and charts as opaque handles."""
+    env = make_environment(pencatat, ukuran_konteks(context))
+    try:
+        tpl.render(konteks_templat(tpl, context, env.batas), jinja_env=env, autoescape=True)
+    except UnrecognizedImageError as exc:
+        raise LkjError(
+            f"Logo bukan gambar yang dikenali (gunakan PNG atau JPG): {context['logo']}"
+        ) from exc
+    except LkjError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the template's own failures; others go on
+        sebab = galat_templat.alasan(exc)
+        if sebab is None:
+            raise
+        raise galat_templat.galat(template, getattr(env, "sumber", ""), exc, sebab) from exc
 
 
 def _bagian_xml(doc) -> list:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import KERTAS, NEGATIF, POSITIF, RUMUS_NEGATIF, TINGKAT
+import re
+
+from .model import ANGKA_TRIWULAN, KERTAS, NEGATIF, POSITIF, RUMUS_NEGATIF, TINGKAT, TRIWULAN
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,22 @@ class Isian:
     petunjuk: str = ""
 
 
+_ROMAWI = ("I", "II", "III", "IV")
+
+
+def kolom_triwulan(jenis: str, ke: int) -> str:
+    """The header of quarter `ke` (1..4): `Target TW II`, `Realisasi TW IV`."""
+    return f"{jenis} TW {_ROMAWI[ke - 1]}"
+
+
+# Also read: `Target Triwulan II`, `Realisasi TW 2`, `target tw.ii` (headers are lower-cased).
+KOLOM_TRIWULAN = re.compile(r"^(target|realisasi)\s+(?:tw|triwulan)\s*\.?\s*(iv|i{1,3}|[1-4])$")
+
+
+def _triwulan(jenis: str, petunjuk: str) -> tuple[Kolom, ...]:
+    return tuple(Kolom(kolom_triwulan(jenis, n), False, petunjuk if n == 1 else "") for n in TRIWULAN)
+
+
 IDENTITAS = Lembar(
     "Identitas",
     (Kolom("Isian", True), Kolom("Nilai", True)),
@@ -60,14 +78,24 @@ KINERJA = Lembar(
         Kolom("Satuan", True, "%, Laporan, Dokumen, Kali, ..."),
         Kolom("Polaritas", False, "Positif (semakin tinggi semakin baik) atau Negatif"),
         Kolom("Target", True),
-        Kolom("Realisasi", True, "Boleh kosong bila belum ada datanya"),
+        Kolom("Realisasi", True, "Realisasi tahunan; boleh kosong selama tahun berjalan "
+              "(Perjanjian Kinerja, Rencana Aksi), wajib untuk Laporan Kinerja"),
         Kolom("Target Renstra", False, "Target akhir periode Renstra"),
         Kolom("Standar Nasional", False),
         Kolom("Penjelasan", False, "Analisis penyebab keberhasilan/kegagalan dan solusinya"),
         Kolom("Program Pendukung", False),
+        Kolom("Target Awal", False, "Hanya bila target diubah dengan Perjanjian Kinerja "
+              "Perubahan: target pada Perjanjian Kinerja awal (kolom Target berisi target baru)"),
+        Kolom("Angka Triwulan", False, "Kumulatif (angka triwulan = posisi s.d. triwulan itu; "
+              "TW IV = target tahunan) atau Per Triwulan (angka triwulan itu saja; jumlah TW I-IV "
+              "= target tahunan). Kosong: Kumulatif untuk satuan %, Per Triwulan untuk satuan lain"),
+        *_triwulan("Target", "Target triwulan untuk Rencana Aksi; isi keempatnya"),
+        *_triwulan("Realisasi", "Realisasi triwulan, diisi setiap akhir triwulan"),
+        Kolom("Rencana Aksi", False, "Kegiatan untuk mencapai target; Alt+Enter = kegiatan berikutnya"),
     ),
     wajib=True,
-    petunjuk="Satu baris per indikator kinerja. Kolom tambahan 'Realisasi 2023' dst. untuk tahun lalu.",
+    petunjuk="Satu baris per indikator kinerja. Kolom tambahan 'Realisasi 2023' dst. untuk tahun lalu. "
+             "Kolom triwulan (Target TW I sampai Realisasi TW IV) tidak wajib untuk Laporan Kinerja.",
 )
 ANGGARAN = Lembar(
     "Anggaran",
@@ -75,8 +103,15 @@ ANGGARAN = Lembar(
         Kolom("Sumber Dana", True, "Mis. Rupiah Murni (APBN), Hibah Pemilihan (APBD)"),
         Kolom("Uraian", False, "Program/kegiatan, bila dirinci"),
         Kolom("Pagu", True, "Rupiah"),
-        Kolom("Realisasi", True, "Rupiah"),
+        Kolom("Realisasi", True, "Rupiah; boleh kosong selama tahun berjalan, wajib untuk "
+              "Laporan Kinerja"),
         Kolom("Sasaran Strategis", False, "Sasaran yang didukung baris anggaran ini"),
+        Kolom("Program", False, "Program DIPA baris ini, untuk tabel Program dan Anggaran "
+              "Perjanjian Kinerja"),
+        Kolom("Pagu Awal", False, "Hanya bila pagu diubah sesudah Perjanjian Kinerja awal: pagu "
+              "semula (kolom Pagu berisi pagu baru)"),
+        *_triwulan("Realisasi", "Rupiah yang dibelanjakan dalam triwulan itu saja (bukan "
+                   "kumulatif), bila dicatat"),
     ),
     wajib=True,
     petunjuk="Satu baris per pos anggaran.",
@@ -110,11 +145,15 @@ ISIAN_IDENTITAS = (
     Isian("Tahun", True, "tahun", petunjuk="Tahun yang dilaporkan"),
     Isian("Periode Renstra", True, petunjuk="Mis. 2020-2024"),
     Isian("Tempat", True, petunjuk="Kota tempat laporan ditandatangani"),
-    Isian("Tanggal", True, "tanggal", petunjuk="Tanggal penandatanganan laporan"),
+    Isian("Tanggal", jenis="tanggal", petunjuk="Tanggal penandatanganan Laporan Kinerja; harus "
+          "diisi sebelum membuat Laporan Kinerja (lkj buat)"),
     Isian("Jabatan Penandatangan", True),
     Isian("Nama Penandatangan", True),
     Isian("NIP Penandatangan", petunjuk="18 digit, bila ada"),
     Isian("Tanggal Perjanjian Kinerja", jenis="tanggal"),
+    Isian("Tanggal Perjanjian Kinerja Perubahan", jenis="tanggal",
+          petunjuk="Hanya bila target atau pagu diubah di tengah tahun; Target dan Pagu di "
+                   "lembar Kinerja dan Anggaran lalu berisi angka yang baru"),
     Isian("Jabatan Atasan", petunjuk="Pihak Kedua Perjanjian Kinerja (Ketua)"),
     Isian("Nama Atasan"),
     Isian("Alamat", petunjuk="Alamat kantor, untuk sampul"),
@@ -136,6 +175,7 @@ ISIAN_PENGATURAN = (
 )
 
 POLARITAS = (POSITIF, NEGATIF)
+ANGKA = ANGKA_TRIWULAN
 
 BAGIAN_NARASI = (
     "Kata Pengantar",

@@ -8,15 +8,12 @@ import re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from generator import kontrak as k
 from generator.errors import LkjError
 from generator.nomor import anak_ppr, gaya, nomori
 
-KERTAS = {"A4": (11906, 16838), "F4": (12189, 18709)}  # twips: 210x297 mm, 215x330 mm
-JUDUL = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
-GAYA_DAFTAR_ISI = {1: "TOC1", 2: "TOC2", 3: "TOC3"}
-GAYA_DAFTAR_TABEL = "TableofFigures"
-CAPTION = "Caption"
-SEQ = re.compile(r"^\s*SEQ\s+(Tabel|Grafik)\b")
+SEQ = re.compile(rf"^\s*SEQ\s+({k.LABEL_TABEL}|{k.LABEL_GRAFIK})\b")
+_XML_SPACE = qn("xml:space")
 
 
 def selesaikan(doc, kertas: str) -> None:
@@ -35,7 +32,7 @@ def selesaikan(doc, kertas: str) -> None:
 
 
 def _bab_baru(p) -> bool:
-    return gaya(p) == "Heading1"
+    return gaya(p) == k.JUDUL_1
 
 
 def _seq(fld) -> str:
@@ -104,8 +101,7 @@ def _lanjutan(tr) -> bool:
 
 # Rough table metrics (twips) of the template's cell text, Arial 11 pt single-spaced: enough to
 # tell a group that fits in a third of a page from one that does not.
-TEKS_HALAMAN = 13436  # A4 297 mm minus 30 mm top and bottom margins
-BATAS_KELOMPOK = TEKS_HALAMAN // 3
+BATAS_KELOMPOK = k.TINGGI_TEKS // 3
 LEBAR_HURUF, TINGGI_BARIS, JARAK_PARAGRAF, TEPI_SEL = 110, 253, 80, 216
 
 
@@ -171,16 +167,16 @@ def _tandai(body) -> tuple[list, dict[str, list]]:
     ids = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))]
     berikut = max(ids, default=0) + 1
     judul: list = []
-    daftar: dict[str, list] = {"Tabel": [], "Grafik": []}
+    daftar: dict[str, list] = {k.LABEL_TABEL: [], k.LABEL_GRAFIK: []}
     nomor = 0  # names count 1, 2, ... whatever the ids (generator.tanda's run high)
     for p in body.iter(qn("w:p")):
         gaya_p = gaya(p)
-        label = label_seq(p) if gaya_p == CAPTION else ""
-        if gaya_p in JUDUL or label:
+        label = label_seq(p) if gaya_p == k.CAPTION else ""
+        if gaya_p in k.JUDUL or label:
             nomor += 1
-            nama = f"_Toc_lkj_{nomor}"
+            nama = f"{k.BOOKMARK_JUDUL}{nomor}"
             bookmark_paragraf(p, berikut, nama)
-            entri = (JUDUL.get(gaya_p, 1), teks_paragraf(p), nama)
+            entri = (k.JUDUL.get(gaya_p, 1), teks_paragraf(p), nama)
             (daftar[label] if label else judul).append(entri)
             berikut += 1
     return judul, daftar
@@ -203,7 +199,7 @@ def _run(child: str, attrs: dict | None = None, text: str | None = None):
     el = OxmlElement(child, attrs or {})
     if text is not None:
         el.text = text
-        el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        el.set(_XML_SPACE, "preserve")
     r.append(el)
     return r
 
@@ -250,7 +246,7 @@ def isi_daftar(body, cocok, entri: list) -> None:
     if p is None or not entri:
         return
     baris = [
-        _entri(GAYA_DAFTAR_TABEL if "\\c" in instr else GAYA_DAFTAR_ISI[level], teks, nama)
+        _entri(k.DAFTAR_GAMBAR if "\\c" in instr else k.GAYA_DAFTAR_ISI[level], teks, nama)
         for level, teks, nama in entri
     ]
     pembuka = [_fld("begin"), _run("w:instrText", text=instr), _fld("separate")]
@@ -266,7 +262,7 @@ def isi_daftar(body, cocok, entri: list) -> None:
 def atur_kertas(body, kertas: str) -> None:
     """A4 or F4 on every section (the template is A4; margins stay)."""
     try:
-        lebar, tinggi = KERTAS[kertas]
+        lebar, tinggi = k.KERTAS[kertas]
     except KeyError:
         raise LkjError(f"Ukuran kertas tidak dikenal: {kertas} (pilih A4 atau F4)") from None
     for sz in body.iter(qn("w:pgSz")):

@@ -20,7 +20,8 @@ from pathlib import Path
 import docxtpl
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
+
+from .sandbox import LingkunganAman
 
 VERSI = "1"  # bump when make_environment's options change
 
@@ -75,13 +76,16 @@ def _tulis(kunci: str, data: bytes) -> None:
         pass
 
 
-class LingkunganCepat(SandboxedEnvironment):
-    """A sandboxed environment whose from_string reuses the compiled code of the same source."""
+class LingkunganCepat(LingkunganAman):
+    """lkj's sandboxed environment whose from_string reuses the compiled code of the same
+    source; the source last compiled is kept as `sumber`, to name the place of an error."""
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002
+        self.sumber = source
         if not isinstance(source, str) or template_class is not None:
             return super().from_string(source, globals, template_class)
-        kunci = _kunci("jinja", source)
+        # The compiled code calls back into the environment: its version is part of the key.
+        kunci = _kunci("jinja-" + self.versi_kode, source)
         data = _baca(kunci)
         kode = None
         if data is not None:

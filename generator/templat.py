@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputErrors, Issue, LkjError
+from .galat_templat import pesan_sintaks
+from .sandbox import GLOBAL
 
 # docxtpl's own tag forms: {%p ...%} (whole paragraph), {%tr %} / {%tc %} (table row / cell),
 # {{r ...}} / {%r %} (run); for checking they are plain Jinja tags.
@@ -22,8 +24,10 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPEN = re.compile(r"\{\{|\{%|\{#")
 _CLOSE = re.compile(r"\}\}|%\}|#\}")
 _BLOCKS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
-           "call": "endcall", "filter": "endfilter", "raw": "endraw", "block": "endblock"}
+           "call": "endcall", "filter": "endfilter", "raw": "endraw", "block": "endblock",
+           "autoescape": "endautoescape", "set": "endset"}
 _MIDDLE = {"else": ("for", "if"), "elif": ("if",)}
+_NESTED = "tag terlalu dalam bersarang (kurung di dalam kurung)"
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,8 @@ def _block_word(tag: str) -> str:
     if not tag.startswith("{%"):
         return ""
     words = tag[2:-2].strip().lstrip("-+").split()
+    if words[:1] == ["set"] and "=" in tag:  # {% set x = ... %}; only {% set x %} is a block
+        return "set="
     return words[0] if words else ""
 
 
@@ -133,8 +139,10 @@ def _check_syntax(tagged: list[tuple[Place, str]], env: Any, issues: list[Issue]
             try:
                 env.parse(tag)
             except TemplateSyntaxError as exc:
-                issues.append(Issue("tag-syntax", f"tag {tag} rusak: {exc.message}",
-                                    place.describe()))
+                issues.append(Issue("tag-syntax", f"tag {tag} rusak: "
+                                    f"{pesan_sintaks(exc.message or '')}", place.describe()))
+            except RecursionError:
+                issues.append(Issue("tag-syntax", _NESTED, place.describe()))
 
 
 def _source(tagged: list[tuple[Place, str]]) -> str:
@@ -142,11 +150,13 @@ def _source(tagged: list[tuple[Place, str]]) -> str:
     return "\n".join(tag for _, tag in tagged)
 
 
-def check_template(path: Path, context: dict[str, Any]) -> list[Issue]:
-    """Every problem of a template: unclosed or broken tags, unbalanced blocks, unknown names."""
+def check_template(path: Path, context: dict[str, Any], coba: bool = True) -> list[Issue]:
+    """Every problem of a template: unclosed or broken tags, unbalanced blocks, unknown names,
+    what the sandbox refuses (generator.kebijakan); then, when all that is right and `coba`,
+    a trial rendering with `context` under the same sandbox and limits as `lkj buat`."""
     import docx
-    from jinja2 import TemplateSyntaxError
 
+    from .output import reason
     from .render import make_environment
 
     if path.is_dir():
@@ -156,9 +166,9 @@ def check_template(path: Path, context: dict[str, Any]) -> list[Issue]:
     try:
         document = docx.Document(str(path))
     except OSError as exc:
-        raise LkjError(f"{path.name}: berkas templat tidak dapat dibaca ({exc.strerror})") from exc
+        raise LkjError(f"{path.name}: berkas templat tidak dapat dibaca ({reason(exc)})") from exc
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a non-docx file
-        raise LkjError(f"{path.name}: bukan dokumen Word .docx yang dapat dibaca ({exc})") from exc
+        raise LkjError(f"{path.name}: bukan dokumen Word .docx yang dapat dibaca") from exc
     issues: list[Issue] = []
     places = list(_places(document))
     tagged = [(place, tag) for place in places for tag in _tags(place, issues)]
@@ -168,30 +178,50 @@ def check_template(path: Path, context: dict[str, Any]) -> list[Issue]:
     if issues:
         issues.extend(_unknown_heads(tagged, env, context))
     else:
-        try:
-            tree = env.parse(_source(tagged))
-        except TemplateSyntaxError as exc:
-            place = tagged[exc.lineno - 1][0] if 0 < exc.lineno <= len(tagged) else None
-            issues.append(Issue("tag-syntax", f"tag rusak: {exc.message}",
-                                place.describe() if place else ""))
-        else:
-            issues.extend(_unknown_names(tree, tagged, context))
+        issues.extend(_check_tree(tagged, env, context))
+    if not issues and coba:
+        issues.extend(_trial(path, context))
     order = {place.describe(): n for n, place in enumerate(places)}
     return sorted(issues, key=lambda issue: order.get(issue.ref, -1))
 
 
-def require_valid_template(path: Path, context: dict[str, Any]) -> None:
-    """Raise InputErrors listing every problem of a customised template."""
-    issues = check_template(path, context)
-    if issues:
-        raise InputErrors(issues, path.name)
+def _check_tree(tagged: list[tuple[Place, str]], env: Any, context: dict[str, Any]) -> list[Issue]:
+    """Names lkj does not give and what the sandbox refuses, in the tags parsed as one."""
+    from jinja2 import TemplateSyntaxError
 
+    from . import kebijakan
 
-def _unknown_names(tree: Any, tagged: list[tuple[Place, str]],
-                   context: dict[str, Any]) -> list[Issue]:
+    try:
+        tree = env.parse(_source(tagged))
+    except TemplateSyntaxError as exc:
+        place = tagged[exc.lineno - 1][0] if 0 < exc.lineno <= len(tagged) else None
+        return [Issue("tag-syntax", f"tag rusak: {pesan_sintaks(exc.message or '')}",
+                      place.describe() if place else "")]
+    except RecursionError:
+        return [Issue("tag-syntax", _NESTED)]
     found: dict[str, None] = {}
     _visit(tree, {**_LOOP, **context}, found)
-    return [_unknown(name, tagged) for name in found]
+    at = {name: _unknown_at(name, tagged) for name in found}
+    issues = [_unknown(name, tagged, n) for name, n in at.items()]
+    return issues + kebijakan.masalah(tree, tagged, env, context, set(at.values()))
+
+
+def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:
+    from .render import coba_templat
+
+    try:
+        coba_templat(path, context)
+    except InputErrors as exc:
+        return list(exc.issues)
+    return []
+
+
+def require_valid_template(path: Path, context: dict[str, Any], coba: bool = True) -> None:
+    """Raise InputErrors listing every problem of a customised template (`coba`: see
+    check_template)."""
+    issues = check_template(path, context, coba)
+    if issues:
+        raise InputErrors(issues, path.name)
 
 
 _LOOP = {"loop": {"index": 1, "index0": 0, "first": True, "last": True, "length": 1,
@@ -213,6 +243,8 @@ def _visit(node: Any, scope: dict[str, Any], found: dict[str, None]) -> None:
     elif isinstance(node, nodes.Assign):
         _visit(node.node, scope, found)
         scope.update(_bind(node.target, _shape(node.node, scope)))
+    elif isinstance(node, (nodes.Macro, nodes.CallBlock, nodes.With, nodes.AssignBlock)):
+        _visit_scoped(node, scope, found)
     elif isinstance(node, (nodes.Getattr, nodes.Name)) and _chain(node):
         chain = _chain(node)
         if isinstance(node, nodes.Name) and node.ctx != "load":
@@ -225,6 +257,25 @@ def _visit(node: Any, scope: dict[str, Any], found: dict[str, None]) -> None:
     else:
         for child in node.iter_child_nodes():
             _visit(child, scope, found)
+
+
+def _visit_scoped(node: Any, scope: dict[str, Any], found: dict[str, None]) -> None:
+    """Macros, call blocks, {% with %} and {% set %} blocks: the names each brings in."""
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.Macro):
+        scope[node.name] = None  # known before its body, which may call it
+    for child in [*getattr(node, "defaults", []), *getattr(node, "values", [])]:
+        _visit(child, scope, found)
+    if isinstance(node, nodes.CallBlock):
+        _visit(node.call, scope, found)
+    inner = {**scope, "caller": None, "varargs": None, "kwargs": None}
+    for target in [*getattr(node, "args", []), *getattr(node, "targets", [])]:
+        inner.update(_bind(target, None))
+    for child in node.body:
+        _visit(child, inner, found)
+    if isinstance(node, nodes.AssignBlock):
+        scope.update(_bind(node.target, None))
 
 
 def _bind(target: Any, shape: Any) -> dict[str, Any]:
@@ -273,7 +324,7 @@ def _unknown_heads(tagged: list[tuple[Place, str]], env: Any,
             continue
         try:
             tree = env.parse(tag)
-        except TemplateSyntaxError:
+        except (TemplateSyntaxError, RecursionError):
             continue
         for name in tree.find_all(nodes.Name):
             if name.name not in declared:
@@ -283,11 +334,15 @@ def _unknown_heads(tagged: list[tuple[Place, str]], env: Any,
     return issues
 
 
-def _unknown(name: str, tagged: list[tuple[Place, str]]) -> Issue:
+def _unknown_at(name: str, tagged: list[tuple[Place, str]]) -> int | None:
+    """The index of the first tag that uses `name`."""
     pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])")
-    place = next((p for p, tag in tagged if pattern.search(tag)), None)
+    return next((n for n, (_, tag) in enumerate(tagged) if pattern.search(tag)), None)
+
+
+def _unknown(name: str, tagged: list[tuple[Place, str]], at: int | None) -> Issue:
     return Issue("name-unknown", f"variabel \"{name}\" tidak dikenal oleh lkj",
-                 place.describe() if place else "")
+                 tagged[at][0].describe() if at is not None else "")
 
 
 def _chain(node: Any) -> str:
@@ -309,8 +364,7 @@ def _first(value: Any) -> Any:
     return None
 
 
-_JINJA_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false",
-                  "none", "True", "False", "None"}
+_JINJA_GLOBALS = set(GLOBAL) | {"true", "false", "none", "True", "False", "None"}
 
 
 def sample_data() -> Any:
@@ -346,9 +400,11 @@ def sample_data() -> Any:
 
 
 def sample_context() -> dict[str, Any]:
-    """The context lkj gives a template, for a workbook that fills every part."""
+    """The context lkj gives a template, for a workbook that fills every part, charts included."""
     from .capaian import hitung
+    from .pipeline import draw_charts
     from .report import build
 
     data = sample_data()
-    return build(data, hitung(data)).context
+    hasil = hitung(data)
+    return build(data, hasil, draw_charts(data, hasil)).context

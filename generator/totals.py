@@ -36,22 +36,32 @@ def total_label(row: Row, headers: tuple[str, ...], prefix_header: str = "") -> 
     return None
 
 
+Pair = tuple[Decimal, "Decimal | None"]
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    """The sum, or None when any value is not filled (a January sheet has no realisasi yet)."""
+    if any(v is None for v in values):
+        return None
+    return sum((v for v in values if v is not None), Decimal(0))
+
+
 @dataclass
 class RunningSums:
     """Pagu and realisasi of the budget lines counted so far, overall and since the last total."""
 
-    all_rows: list[tuple[Decimal, Decimal]] = field(default_factory=list)
-    group: list[tuple[Decimal, Decimal]] = field(default_factory=list)
+    all_rows: list[Pair] = field(default_factory=list)
+    group: list[Pair] = field(default_factory=list)
 
-    def is_sum(self, pagu: Decimal, realisasi: Decimal) -> int:
+    def is_sum(self, pagu: Decimal, realisasi: Decimal | None) -> int:
         """How many rows above this line's figures add up to (0 when they do not)."""
         for rows in (self.group, self.all_rows):
             if len(rows) >= 2 and pagu > 0 and (pagu, realisasi) == (
-                    sum((p for p, _ in rows), Decimal(0)), sum((r for _, r in rows), Decimal(0))):
+                    sum((p for p, _ in rows), Decimal(0)), _sum([r for _, r in rows])):
                 return len(rows)
         return 0
 
-    def add(self, pagu: Decimal, realisasi: Decimal) -> None:
+    def add(self, pagu: Decimal, realisasi: Decimal | None) -> None:
         self.all_rows.append((pagu, realisasi))
         self.group.append((pagu, realisasi))
 

@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from . import format as fmt
-from . import schema, totals
+from . import kesiapan, schema, totals, triwulan
 from .errors import InputErrors, Issue
+from .kesiapan import Kesiapan
 from .model import (
     NEGATIF,
     POSITIF,
     BarisAnggaran,
     DataLaporan,
+    Identitas,
     Indikator,
     Pengaturan,
     Sasaran,
@@ -36,12 +38,13 @@ def read_kinerja(sheet: Sheet | None, tahun: int | None, reader: Reader) -> tupl
     )
     groups: dict[str, list[Indikator]] = {}
     current: str | None = None
+    cols = triwulan.kolom(sheet, reader)
     for row in _visible(sheet):
         if _skip_total(row, ("Sasaran Strategis", "Indikator Kinerja", "Satuan"), reader):
             continue
         nama = reader.text(row.get("Sasaran Strategis"), "Sasaran Strategis")
         current = nama or current
-        indikator = _indikator(row, years, reader)
+        indikator = _indikator(row, years, cols, reader)
         if indikator is None:
             continue
         if current is None:
@@ -78,7 +81,8 @@ def _add_unique(items: list[Indikator], indikator: Indikator, sasaran: str, read
     items.append(indikator)
 
 
-def _indikator(row: Row, years: list[tuple[int, str]], reader: Reader) -> Indikator | None:
+def _indikator(row: Row, years: list[tuple[int, str]], cols: triwulan.Kolom,
+               reader: Reader) -> Indikator | None:
     nama_cell = row.get("Indikator Kinerja")
     nama = reader.text(nama_cell, "Indikator Kinerja")
     if nama is None:
@@ -95,11 +99,9 @@ def _indikator(row: Row, years: list[tuple[int, str]], reader: Reader) -> Indika
     lalu = tuple((year, value) for year, key in years
                  if (value := reader.number(row.cells.get(key), f"Realisasi {year}",
                                             negative_ok=True)) is not None)
+    tw = triwulan.read_indikator(row, cols, satuan or "", target, realisasi, reader)
     if satuan is None or target is None or _has_error_in_row(row, reader):
         return None
-    if realisasi is None:
-        reader.warn("realisasi-blank", f"Realisasi indikator \"{_short(nama)}\" belum diisi; "
-                    "capaiannya ditulis \"-\" dan tidak ikut dirata-rata", _ref(row, "Realisasi"))
     return Indikator(
         nama=nama, satuan=satuan, target=target, realisasi=realisasi,
         polaritas=polaritas or POSITIF, realisasi_lalu=lalu,
@@ -110,7 +112,16 @@ def _indikator(row: Row, years: list[tuple[int, str]], reader: Reader) -> Indika
         program_pendukung=reader.text(row.get("Program Pendukung"), "Program Pendukung",
                                       multiline=True),
         ref=_remember(reader, row, nama_cell.ref if nama_cell else ""),
+        target_awal=reader.number(row.get("Target Awal"), "Target Awal"),
+        triwulan=tw,
+        rencana_aksi=_butir(reader.text(row.get("Rencana Aksi"), "Rencana Aksi", multiline=True)),
     )
+
+
+def _butir(teks: str | None) -> tuple[str, ...]:
+    """The lines of a multi-line cell as list items, without numbers typed by hand."""
+    lines = (HAND_NUMBER.sub("", line, count=1).strip() for line in (teks or "").split("\n"))
+    return tuple(line for line in lines if line)
 
 
 def _remember(reader: Reader, row: Row, ref: str) -> str:
@@ -130,16 +141,17 @@ def _short(text: str, limit: int = 60) -> str:
 def read_anggaran(sheet: Sheet | None, reader: Reader) -> tuple[BarisAnggaran, ...]:
     lines: list[BarisAnggaran] = []
     sums = totals.RunningSums()
+    cols = triwulan.kolom(sheet, reader)
     for row in _visible(sheet):
         if _skip_total(row, ("Sumber Dana", "Uraian", "Sasaran Strategis"), reader, "Sumber Dana"):
             sums.close_group()
             continue
         sumber = reader.text(row.get("Sumber Dana"), "Sumber Dana")
         pagu = reader.number(row.get("Pagu"), "Pagu", required=True)
-        realisasi = reader.number(row.get("Realisasi"), "Realisasi", required=True)
+        realisasi = reader.number(row.get("Realisasi"), "Realisasi")
         if sumber is None:
             reader.error("required", "Sumber Dana wajib diisi", _ref(row, "Sumber Dana"))
-        if sumber is None or pagu is None or realisasi is None:
+        if sumber is None or pagu is None or _has_error_in_row(row, reader):
             continue
         if count := sums.is_sum(pagu, realisasi):
             reader.warn("total-row", f"Pagu dan Realisasi baris {row.number} sama dengan jumlah "
@@ -148,7 +160,7 @@ def read_anggaran(sheet: Sheet | None, reader: Reader) -> tuple[BarisAnggaran, .
             sums.close_group()
             continue
         sums.add(pagu, realisasi)
-        if realisasi > pagu:
+        if realisasi is not None and realisasi > pagu:
             reader.warn("over-pagu", f"Realisasi {fmt.rupiah(realisasi)} melebihi pagu "
                         f"{fmt.rupiah(pagu)}", _ref(row, "Realisasi"))
         lines.append(BarisAnggaran(
@@ -156,6 +168,9 @@ def read_anggaran(sheet: Sheet | None, reader: Reader) -> tuple[BarisAnggaran, .
             uraian=reader.text(row.get("Uraian"), "Uraian"),
             sasaran=reader.text(row.get("Sasaran Strategis"), "Sasaran Strategis"),
             ref=_remember(reader, row, _ref(row, "Pagu")),
+            program=reader.text(row.get("Program"), "Program"),
+            pagu_awal=reader.number(row.get("Pagu Awal"), "Pagu Awal"),
+            realisasi_triwulan=triwulan.read_anggaran(row, cols, pagu, realisasi, reader),
         ))
     if sheet is not None and not _visible(sheet):
         reader.error("no-budget", "belum ada baris anggaran yang diisi", quote_sheet(sheet.name))
@@ -226,10 +241,12 @@ def read_sdm(sheet: Sheet | None, reader: Reader) -> tuple[tuple[str, int], ...]
 
 @dataclass(frozen=True)
 class Loaded:
-    """A checked workbook: its data and the warnings that did not stop the report."""
+    """A checked workbook: its data, the warnings that did not stop it, and the documents it
+    is ready for (a workbook without realisasi is valid, and not ready for the LKj)."""
 
     data: DataLaporan
     warnings: tuple[Issue, ...]
+    kesiapan: Kesiapan
 
 
 def load(path: Path) -> Loaded:
@@ -258,15 +275,22 @@ def load(path: Path) -> Loaded:
     if sheets["Kinerja"] is not None:  # else every budget line would repeat the missing sheet
         _check_links(data_kwargs["anggaran"], sasaran, reader)
     _check_figures(sasaran, pengaturan, reader)
-    issues.sort(key=_place)
+    _check_revision(identitas, sasaran, data_kwargs["anggaran"], reader)
     if identitas is None or any(i.is_error for i in issues):
-        raise InputErrors(issues, path.name)
+        raise InputErrors(sorted(issues, key=_place), path.name)
     data = DataLaporan(identitas=identitas, sumber=path, **data_kwargs)
-    return Loaded(data, tuple(issues))
+    siap = kesiapan.nilai(data, reader)
+    issues.extend(siap.peringatan("lkj"))
+    return Loaded(data, tuple(sorted(issues, key=_place)), siap)
 
 
 _REF = re.compile(r"^'(?P<sheet>(?:[^']|'')+)'(?:!(?P<col>[A-Z]*)(?P<row>\d+))?")
 _SHEET_ORDER = {lembar.nama.casefold(): n for n, lembar in enumerate(schema.LEMBAR)}
+
+
+def sort_issues(issues: list[Issue]) -> list[Issue]:
+    """Issues in the workbook's order: sheets as the contract lists them, then row, column."""
+    return sorted(issues, key=_place)
 
 
 def _place(issue: Issue) -> tuple[int, int, int, int]:
@@ -308,3 +332,18 @@ def _check_figures(sasaran: tuple[Sasaran, ...], pengaturan: Pengaturan, reader:
                 reader.warn("capaian-high", f"capaian indikator \"{_short(i.nama)}\" "
                             f"{fmt.angka(value, 2)} jauh di atas target; periksa Target dan "
                             "Realisasinya", reader.cell_ref(i.ref, "Realisasi"))
+
+
+def _check_revision(identitas: Identitas | None, sasaran: tuple[Sasaran, ...],
+                    anggaran: tuple[BarisAnggaran, ...], reader: Reader) -> None:
+    """Target Awal and Pagu Awal belong to a revised Perjanjian Kinerja, which has a date."""
+    if identitas is None or identitas.tanggal_pk_perubahan is not None:
+        return
+    awal = [reader.cell_ref(i.ref, "Target Awal") for s in sasaran for i in s.indikator
+            if i.target_awal is not None]
+    awal += [reader.cell_ref(b.ref, "Pagu Awal") for b in anggaran if b.pagu_awal is not None]
+    if awal:
+        reader.warn("pk-revision-undated", "Target Awal atau Pagu Awal diisi tetapi Tanggal "
+                    "Perjanjian Kinerja Perubahan belum diisi di lembar Identitas; tanpa tanggal itu "
+                    "Perjanjian Kinerja ditulis dengan kolom Target dan Pagu, tidak sebagai "
+                    "Perjanjian Kinerja Perubahan", awal[0])

@@ -11,6 +11,13 @@ realisasi of 2022 and 2023, the Target Renstra, the Standar Nasional, the Progra
 and the split of each funding source into budget lines with Uraian and Sasaran Strategis
 (source totals 20.350.023.000 and 39.798.749.000 kept). They exist so that the sample shows
 every part of the Bab III analysis; the sample workbook mirrors them.
+
+ILLUSTRATIVE as well (the reference has no Rencana Aksi or quarterly report): the quarterly
+targets and realisasi of each indicator (all percentages, so Kumulatif: each quarter's figure
+is the position to date and TW IV is the year's), the Rencana Aksi activities, the Program of
+each budget line, and what each line spent per quarter (the four add up to its realisasi:
+the RM lines spend early for the Pemilu of February, the hibah lines late for the Pemilihan of
+November).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from generator.model import (
+    KUMULATIF,
     NEGATIF,
     BarisAnggaran,
     DataLaporan,
@@ -26,6 +34,7 @@ from generator.model import (
     Indikator,
     Pengaturan,
     Sasaran,
+    Triwulan,
 )
 
 INSTANSI = "Komisi Pemilihan Umum Kabupaten Maluku Tenggara"
@@ -56,6 +65,15 @@ def lalu(r2022: str, r2023: str) -> tuple[tuple[int, D], ...]:
     return ((2022, D(r2022)), (2023, D(r2023)))
 
 
+def tw(target: str, realisasi: str) -> Triwulan:
+    """Quarterly positions TW I..IV (Kumulatif), written "a b c d" (illustrative)."""
+    def empat(teks: str):
+        a, b, c, d = (D(v) for v in teks.split())
+        return (a, b, c, d)
+
+    return Triwulan(empat(target), empat(realisasi), KUMULATIF)
+
+
 def sasaran() -> tuple[Sasaran, ...]:
     return (
         Sasaran(
@@ -66,6 +84,9 @@ def sasaran() -> tuple[Sasaran, ...]:
                     "jadwal dan ketentuan yang berlaku",
                     "%", D(100), D(100),
                     realisasi_lalu=lalu("100", "100"), target_renstra=D(100),
+                    triwulan=tw("100 100 100 100", "100 100 100 100"),
+                    rencana_aksi=("Menyusun jadwal internal tahapan Pemilu dan Pemilihan",
+                                  "Memantau pelaksanaan tahapan setiap bulan"),
                     program_pendukung=(
                         "1. Penyelenggaraan tahapan Pemilu dan Pemilihan\n"
                         "2. Pembentukan dan pembinaan badan ad hoc"
@@ -81,6 +102,8 @@ def sasaran() -> tuple[Sasaran, ...]:
                     "Persentase peningkatan pelayanan terhadap partai politik calon peserta Pemilu",
                     "%", D(100), D(100),
                     realisasi_lalu=lalu("90", "95"),
+                    triwulan=tw("100 100 100 100", "100 100 100 100"),
+                    rencana_aksi=("Membuka meja bantuan pencalonan bagi partai politik",),
                     program_pendukung="- Penyelenggaraan tahapan Pemilu dan Pemilihan",
                     penjelasan=(
                         "Layanan bagi partai politik dibuka melalui meja bantuan selama masa "
@@ -92,6 +115,10 @@ def sasaran() -> tuple[Sasaran, ...]:
                     "Persentase peningkatan pelayanan terhadap pemilih",
                     "%", D(75), D("77.29"),
                     realisasi_lalu=lalu("68.5", "72.4"), target_renstra=D(80),
+                    triwulan=tw("60 65 70 75", "62 68 73 77.29"),
+                    rencana_aksi=("Membuka layanan pindah memilih",
+                                  "Melatih petugas pemutakhiran data pemilih",
+                                  "Menyosialisasikan hari pemungutan suara"),
                     standar_nasional=D(76),
                     program_pendukung=(
                         "Pemutakhiran data pemilih berkelanjutan\n"
@@ -115,6 +142,8 @@ def sasaran() -> tuple[Sasaran, ...]:
                     "pemilu tanpa konflik",
                     "%", D(95), D(95),
                     realisasi_lalu=lalu("92", "93"), target_renstra=D(100),
+                    triwulan=tw("95 95 95 95", "95 95 95 95"),
+                    rencana_aksi=("Berkoordinasi dengan kepolisian dan pemerintah daerah",),
                     program_pendukung="Fasilitasi pengamanan tahapan bersama pemerintah daerah",
                     penjelasan=(
                         "Tahapan berjalan tertib dan tidak ada sengketa yang berujung pada "
@@ -126,6 +155,8 @@ def sasaran() -> tuple[Sasaran, ...]:
                     "Persentase penyelenggara Pemilu yang terbukti melakukan pelanggaran",
                     "%", D(3), D("0.4"), polaritas=NEGATIF,
                     realisasi_lalu=lalu("1.2", "0.8"), target_renstra=D(2),
+                    triwulan=tw("3 3 3 3", "0 0.3 0.4 0.4"),
+                    rencana_aksi=("Membina kode etik badan ad hoc sebelum pemungutan suara",),
                     program_pendukung="Pembinaan kode etik penyelenggara Pemilu",
                     penjelasan=(
                         "Temuan pengawas pada hari pemungutan suara bersifat administratif dan "
@@ -142,23 +173,44 @@ RM = "Rupiah Murni (APBN)"
 HIBAH = "Hibah Pemilihan (APBD)"
 
 
+DUKUNGAN = "Program Dukungan Manajemen"
+PEMILU = "Program Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi"
+PEMILIHAN = "Hibah Pemilihan Serentak Tahun 2024"
+
+
+def per_triwulan(realisasi: int, *bagian: int) -> tuple[D, D, D, D]:
+    """What a line spent per quarter: the first three in percent of its realisasi (rounded to
+    thousands), the fourth the rest, so the four add up to the year's (illustrative)."""
+    a, b, c = (D(realisasi * p // 100_000 * 1000) for p in bagian)
+    return (a, b, c, D(realisasi) - a - b - c)
+
+
+def _baris(sumber: str, pagu: int, realisasi: int, bagian: tuple[int, int, int], **kw) -> BarisAnggaran:
+    return BarisAnggaran(sumber, D(pagu), D(realisasi),
+                         realisasi_triwulan=per_triwulan(realisasi, *bagian), **kw)
+
+
 def anggaran() -> tuple[BarisAnggaran, ...]:
     """Budget lines (illustrative split); RM 20.350.023.000 / 20.301.510.000, Hibah
     39.798.749.000 / 39.690.875.000; one RM line serves no single sasaran."""
     return (
-        BarisAnggaran(RM, D(12_850_023_000), D(12_831_260_000),
-                      uraian="Belanja pegawai dan operasional perkantoran"),
-        BarisAnggaran(RM, D(4_200_000_000), D(4_187_450_000),
-                      uraian="Pemutakhiran data pemilih dan layanan peserta Pemilu",
-                      sasaran=SASARAN_1),
-        BarisAnggaran(RM, D(3_300_000_000), D(3_282_800_000),
-                      uraian="Pengawasan internal dan pembinaan penyelenggara", sasaran=SASARAN_2),
-        BarisAnggaran(HIBAH, D(21_500_000_000), D(21_452_300_000),
-                      uraian="Pembentukan dan honorarium badan ad hoc Pemilihan", sasaran=SASARAN_1),
-        BarisAnggaran(HIBAH, D(12_298_749_000), D(12_251_075_000),
-                      uraian="Pengadaan dan distribusi logistik Pemilihan", sasaran=SASARAN_1),
-        BarisAnggaran(HIBAH, D(6_000_000_000), D(5_987_500_000),
-                      uraian="Fasilitasi kampanye dan pengamanan Pemilihan", sasaran=SASARAN_2),
+        _baris(RM, 12_850_023_000, 12_831_260_000, (26, 25, 24),
+               uraian="Belanja pegawai dan operasional perkantoran", program=DUKUNGAN),
+        _baris(RM, 4_200_000_000, 4_187_450_000, (45, 20, 15),
+               uraian="Pemutakhiran data pemilih dan layanan peserta Pemilu",
+               sasaran=SASARAN_1, program=PEMILU),
+        _baris(RM, 3_300_000_000, 3_282_800_000, (40, 20, 20),
+               uraian="Pengawasan internal dan pembinaan penyelenggara", sasaran=SASARAN_2,
+               program=PEMILU),
+        _baris(HIBAH, 21_500_000_000, 21_452_300_000, (10, 30, 30),
+               uraian="Pembentukan dan honorarium badan ad hoc Pemilihan", sasaran=SASARAN_1,
+               program=PEMILIHAN),
+        _baris(HIBAH, 12_298_749_000, 12_251_075_000, (0, 10, 40),
+               uraian="Pengadaan dan distribusi logistik Pemilihan", sasaran=SASARAN_1,
+               program=PEMILIHAN),
+        _baris(HIBAH, 6_000_000_000, 5_987_500_000, (0, 10, 50),
+               uraian="Fasilitasi kampanye dan pengamanan Pemilihan", sasaran=SASARAN_2,
+               program=PEMILIHAN),
     )
 
 

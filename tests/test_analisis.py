@@ -1,4 +1,4 @@
-"""Tests of the Bab III analysis per sasaran (generator.report.bab3_*) and the Ikhtisar paragraph."""
+"""Tests of the Bab III analysis per sasaran (generator.report.bab3) and the Ikhtisar paragraph."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.report.bab3_analisis import analisis_sasaran, analisis_semua, kalimat_efisiensi, paragraf
-from generator.report.ikhtisar import ringkasan
+from generator.report.bab3.analisis import analisis_sasaran, analisis_semua, kalimat_efisiensi, paragraf
+from generator.report.awal.ikhtisar import ringkasan
 from generator.report.skala import (
     BELUM_DIISI,
     TERCAPAI,

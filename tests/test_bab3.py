@@ -17,7 +17,7 @@ from sample_data import RM, SASARAN_1, contoh_data
 from doctools import ROOT, validate_docx
 from wordnum import tampilkan_nomor
 
-from generator.report import ikhtisar
+from generator.report.awal import ikhtisar
 from generator.capaian import hitung
 from generator.pipeline import draw_charts
 from generator.report import build

@@ -35,7 +35,7 @@ from generator.model import (
     Pengaturan,
     Sasaran,
 )
-from generator.report.bab3 import kalimat_rumus
+from generator.report.bab3.capaian import kalimat_rumus
 
 D = Decimal
 BAKU = Pengaturan()

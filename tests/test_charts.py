@@ -14,8 +14,16 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from generator.capaian import Hasil, hitung_anggaran, hitung_sasaran, rata_rata
-from generator.chartpart import buku_kerja, chart_xml
-from generator.charts import GARIS, grafik_anggaran, grafik_capaian, grafik_tren
+from generator.format import bulatkan
+from generator.chartpart import buku_kerja, chart_xml, di_bawah_garis
+from generator.charts import (
+    FORMAT_SUMBU,
+    GARIS,
+    grafik_anggaran,
+    grafik_capaian,
+    grafik_tren,
+    nilai_grafik,
+)
 from generator.model import NEGATIF, BarisAnggaran, Indikator, Pengaturan, Sasaran
 
 D = Decimal
@@ -75,8 +83,7 @@ def test_capaian_chart():
     capaian, batas, kunci = g.seri
     assert kunci.nama == "Belum mencapai target" and kunci.pola  # legend key of the hatching
     assert kunci.nilai == (None, None, None)
-    assert capaian.nilai == (hasil.sasaran[0].indikator[0].capaian,
-                             hasil.sasaran[0].indikator[1].capaian, None)
+    assert capaian.nilai == (D("103.0533"), D("82.5"), None)  # 103,05333... kept to 4 places
     assert capaian.arsir == (1,)  # below target: hatched
     assert batas.jenis == GARIS and batas.nilai == (100, 100, 100)
     assert "IK 1.1 103,05" in g.alt
@@ -113,11 +120,11 @@ def test_capaian_chart_part_holds_the_figures():
     for row, hi in zip(rows[1:], hasil.sasaran[0].indikator, strict=True):
         assert (row[1] is None) == (hi.capaian is None)
         if hi.capaian is not None:
-            assert abs(D(str(row[1])) - hi.capaian) < D("1e-9")
+            assert abs(D(str(row[1])) - hi.capaian) < D("0.00005")
         assert row[2] == 100
     nilai, kunci, batas = cache(g)  # bars first, then the line, as in the XML
     assert kunci == [None, None, None]
-    assert nilai[2] is None and D(nilai[0]) == hasil.sasaran[0].indikator[0].capaian
+    assert nilai[2] is None and nilai[0] == "103.0533"
     assert batas == ["100", "100", "100"]
 
 
@@ -185,7 +192,7 @@ def test_trend_chart():
     assert "target tahun 2024 sebesar 3%" in g.alt
     assert "makin kecil realisasi makin baik" in g.alt
     assert g.keterangan == (("IK 2.2", "Pelanggaran"),)
-    assert lembar(g)[1:] == [("2022", 1.5, 3), ("2023", 1, 3), ("2024", 0.4, 3)]
+    assert lembar(g)[1:] == [(2022, 1.5, 3), (2023, 1, 3), (2024, 0.4, 3)]  # years as numbers
     assert g.format_angka == "[$-421]#,##0.0"
 
 
@@ -200,3 +207,53 @@ def test_trend_chart_without_code_or_current_realisasi():
 
 def test_trend_chart_none_without_earlier_years():
     assert grafik_tren(ind("A", "75", "77.29"), 2024) is None
+
+
+# --- what a chart keeps and shows ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("nilai", "desimal", "tempat", "disimpan"), [
+    ("103.0533333333333333333333333", 2, 4, "103.0533"),
+    ("100.994999", 2, 4, "100.9949"),  # 100.9950 would be labelled 101,00 beside 100,99
+    ("100.995", 2, 4, "100.995"),
+    ("99.99996", 2, 4, "100"),
+    ("82.50", 2, 4, "82.5"),
+    ("60.148772", 2, 9, "60.148772"),  # miliar rupiah: exact to the rupiah
+    ("0.00004", 2, 4, "0"),
+])
+def test_chart_figures_are_rounded_as_their_labels_read(nilai, desimal, tempat, disimpan):
+    hasil = nilai_grafik(D(nilai), desimal, tempat)
+    assert format(hasil, "f") == disimpan
+    # the label (Excel and LibreOffice round half up) reads as the report's text
+    assert bulatkan(hasil, desimal) == bulatkan(D(nilai), desimal)
+
+
+def test_every_value_axis_shows_ticks_without_padded_decimals():
+    hasil = hasil_dari(ind("A", "75", "77.29"))
+    anggaran = hitung_anggaran([BarisAnggaran("RM", D(20350023000), D(20300000000))])
+    tren = grafik_tren(ind("B", "3", "0.4", realisasi_lalu=((2023, D("1.25")),)), 2024)
+    for g in (grafik_capaian(hasil, Pengaturan()), grafik_anggaran(anggaran), tren):
+        root = etree.fromstring(chart_xml(g, "rId1").encode())
+        assert root.find(f".//{C}valAx/{C}numFmt").get("formatCode") == FORMAT_SUMBU
+
+
+def test_years_are_numbers_in_the_chart_and_its_workbook():
+    g = grafik_tren(ind("A", "75", "77.29", realisasi_lalu=((2023, D("72.4")),)), 2024)
+    assert g.kategori == (2023, 2024)
+    root = etree.fromstring(chart_xml(g, "rId1").encode())
+    cat = root.find(f".//{C}ser/{C}cat")
+    assert cat.find(f"{C}strRef") is None
+    assert [p.findtext(f"{C}v") for p in cat.iter(f"{C}pt")] == ["2023", "2024"]
+    assert [r[0] for r in lembar(g)[1:]] == [2023, 2024]
+
+
+def test_a_label_just_below_the_target_line_goes_inside_its_column():
+    g = grafik_tren(ind("A", "100", "100", realisasi_lalu=((2022, D(90)), (2023, D(95)))), 2024)
+    assert di_bawah_garis(g, g.seri[0]) == [0, 1]  # 90 and 95 under the line at 100
+    root = etree.fromstring(chart_xml(g, "rId1").encode())
+    dlbl = root.findall(f".//{C}barChart/{C}ser/{C}dLbls/{C}dLbl")
+    assert [(d.find(f"{C}idx").get("val"), d.find(f"{C}dLblPos").get("val")) for d in dlbl] == \
+        [("0", "inEnd"), ("1", "inEnd")]
+    assert root.find(f".//{C}barChart/{C}ser/{C}dLbls/{C}dLblPos").get("val") == "outEnd"
+    jauh = grafik_tren(ind("A", "100", "100", realisasi_lalu=((2023, D(40)),)), 2024)
+    assert di_bawah_garis(jauh, jauh.seri[0]) == []  # far below, or on the line: above

@@ -207,3 +207,32 @@ def test_a_file_that_is_no_workbook_is_named_once(folder_uji):
     lines = result.stderr.splitlines()
     at = lines.index("rusak-bukan-xlsx.xlsx:")
     assert lines[at + 1].startswith("  bukan buku kerja .xlsx (mungkin CSV atau teks)")
+
+
+def test_a_workbook_not_yet_ready_for_the_lkj_is_said_so(folder_uji, tmp_path):
+    # Made in January: targets and pagu, no realisasi yet. Valid, but not for the LKj.
+    import dataclasses
+
+    from folder_books import builder
+
+    bf = builder()
+    dasar = bf.dasar()
+    januari = dataclasses.replace(dasar, sasaran=tuple(
+        dataclasses.replace(s, indikator=tuple(dataclasses.replace(i, realisasi=None)
+                                               for i in s.indikator)) for s in dasar.sasaran))
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    shutil.copy(folder_uji.baik[1], folder)
+    bf.tulis(folder / "januari.xlsx", januari)
+    periksa = runner.invoke(app, ["periksa", str(folder), "--proses", "1"])
+    assert periksa.exit_code == 0, periksa.output
+    row = next(line for line in periksa.stdout.splitlines() if "Maluku Tenggara" in line)
+    assert row.endswith("belum siap LKj")
+    assert "  Belum siap untuk Laporan Kinerja: " in periksa.stderr
+    assert "2 buku kerja siap dipakai, 1 di antaranya belum siap untuk Laporan Kinerja" \
+        in periksa.stdout
+    buat = runner.invoke(app, ["buat", str(folder), "-o", str(tmp_path / "hasil"), "--proses",
+                               "1", "--tanpa-grafik"])
+    assert buat.exit_code == 1
+    assert "Laporan Kinerja belum dapat dibuat" in buat.stderr
+    assert len(list((tmp_path / "hasil").iterdir())) == 1

@@ -15,7 +15,8 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from doctools import ROOT, pandoc
-from generator.charts import nama_tren, skala_rupiah
+from generator.charts import nama_tren, nilai_grafik, skala_rupiah
+from generator.kontrak import GAYA_TETAP
 from generator.pipeline import build
 
 NS = {
@@ -104,8 +105,8 @@ def test_sample_report_has_native_charts_with_their_figures(built, paket):
     berkode = list(hasil.berkode())
     assert [r[0] for r in rows[1:]] == [kode for kode, _ in berkode]
     for row, (_, hi) in zip(rows[1:], berkode, strict=True):
-        assert _sama(row[1], hi.capaian) and row[2] == 100
-    assert [Decimal(v) for v in _cache(chart, 0)] == [hi.capaian for _, hi in berkode]
+        assert _sama(row[1], nilai_grafik(hi.capaian, 2)) and row[2] == 100
+    assert [Decimal(v) for v in _cache(chart, 0)] == [nilai_grafik(hi.capaian, 2) for _, hi in berkode]
 
     chart, rows = grafik["lkj-grafik:anggaran"]
     sumber = [(s.nama, s.jumlah) for s in hasil.anggaran.sumber] + [("Jumlah", hasil.anggaran.total)]
@@ -122,7 +123,7 @@ def test_sample_report_has_native_charts_with_their_figures(built, paket):
         tren += 1
         chart, rows = grafik[f"lkj-grafik:{nama_tren(hi.indikator, kode)}"]
         titik = [*hi.indikator.realisasi_lalu, (data.identitas.tahun, hi.indikator.realisasi)]
-        assert [r[0] for r in rows[1:]] == [str(t) for t, _ in titik]
+        assert [r[0] for r in rows[1:]] == [t for t, _ in titik]
         for row, (_, v) in zip(rows[1:], titik, strict=True):
             assert _sama(row[1], v) and _sama(row[2], hi.indikator.target)
     assert tren >= 3
@@ -137,6 +138,9 @@ def test_charts_carry_alt_text_and_indonesian_format(paket):
         assert chart.find("c:lang", NS).get("val") == "id-ID"
         formats = {f.get("formatCode") for f in chart.iter(f"{{{NS['c']}}}numFmt")} - {"General"}
         assert formats and all(f.startswith("[$-421]") for f in formats)
+        # no 103.0533333333333333333333333: at most 4 places, 9 for rupiah in miliar
+        angka = [v.text for v in chart.iter(f"{{{NS['c']}}}v") if re.fullmatch(r"[\d.]+", v.text)]
+        assert angka and max(len(v.partition(".")[2]) for v in angka) <= 9
 
 
 # --- fields read by other tools ---------------------------------------------------------------
@@ -175,6 +179,29 @@ def test_package_has_no_leftovers(paket):
     assert settings.find("w:decimalSymbol", NS).get(f"{w}val") == ","
     assert settings.find("w:listSeparator", NS).get(f"{w}val") == ";"
     assert dict(settings.find("w:themeFontLang", NS).attrib) == {f"{w}val": "id-ID"}
+    assert settings.find("w:doNotAutoCompressPictures", NS) is None  # photos get compressed
+    assert settings.find("w:compat/w:useFELayout", NS) is None
+
+
+def test_package_is_a_current_word_base(paket):
+    """Normal is the default paragraph style, the theme is Office 2013's (with Arial), no Mac
+    Office 2008 namespaces, no Word 2010 latent styles; every list has its own w:nsid."""
+    w = f"{{{NS['w']}}}"
+    styles = xml(paket, "word/styles.xml")
+    normal = styles.find("w:style[@w:styleId='Normal']", NS)
+    assert normal.get(f"{w}type") == "paragraph" and normal.get(f"{w}default") == "1"
+    assert styles.find("w:latentStyles", NS) is None
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    tema = xml(paket, "word/theme/theme1.xml")
+    assert tema.find(f"{a}themeElements/{a}clrScheme/{a}dk2/{a}srgbClr").get("val") == "44546A"
+    assert {f.get("typeface") for f in tema.iter(f"{a}latin")} == {"Arial"}
+    mac = [n for n, data in paket.items() if b"schemas.microsoft.com/office/mac" in data
+           or b"urn:schemas-microsoft-com:mac:vml" in data]
+    assert mac == []
+    nsid = [n.get(f"{w}val") for n in xml(paket, "word/numbering.xml").iter(f"{w}nsid")]
+    abstrak = xml(paket, "word/numbering.xml").findall("w:abstractNum", NS)
+    assert len(nsid) == len(abstrak) == len(set(nsid)) > 3
+    assert all(re.fullmatch(r"[0-9A-F]{8}", n) for n in nsid)
 
 
 def test_properties_are_honest(built, paket):
@@ -209,7 +236,7 @@ def test_no_unused_styles_fonts_or_lists(paket):
     for s in styles.findall("w:style", NS):
         dirujuk |= {e.get(f"{w}val").encode() for tag in ("basedOn", "link", "next")
                     for e in s.findall(f"w:{tag}", NS)}
-    tetap = {b"TOC1", b"TOC2", b"TOC3", b"TableofFigures", b"Caption"}
+    tetap = {g.encode() for g in GAYA_TETAP}
     for s in styles.findall("w:style", NS):
         sid = s.get(f"{w}styleId").encode()
         assert sid in dirujuk or sid in tetap or s.get(f"{w}default") == "1", sid
@@ -221,3 +248,28 @@ def test_no_unused_styles_fonts_or_lists(paket):
         num_ids = re.findall(rb'<w:num w:numId="(\d+)"', numbering)
         dipakai = set(re.findall(rb'<w:numId w:val="(\d+)"', teks + paket["word/styles.xml"]))
         assert set(num_ids) <= dipakai
+
+
+def test_list_nsids_are_stable_and_never_repeat_one_the_document_has():
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from generator.nomor import JENIS, Penomor
+
+    def nsid(ada: tuple[str, ...] = ()) -> list[str]:
+        numbering = Document().part.numbering_part.element
+        sudah = {el.get(qn("w:val")) for el in numbering.iter(qn("w:nsid"))}
+        for n, val in enumerate(ada):
+            numbering.append(etree.fromstring(
+                f'<w:abstractNum xmlns:w="{NS["w"]}" w:abstractNumId="{90 + n}">'
+                f'<w:nsid w:val="{val}"/></w:abstractNum>'))
+        penomor = Penomor(numbering)
+        for jenis in JENIS:
+            penomor.daftar_baru(jenis, "decimal")
+        return [v for el in numbering.iter(qn("w:nsid")) if (v := el.get(qn("w:val"))) not in sudah
+                and v not in ada]
+
+    pertama = nsid()
+    assert pertama == nsid() and len(set(pertama)) == len(JENIS)
+    kedua = nsid(ada=(pertama[0],))
+    assert len(kedua) == len(JENIS) and kedua[1:] == pertama[1:]  # only the first moved

@@ -59,6 +59,8 @@ def new_workbook(path: Path) -> Path:
     ws = wb["Kinerja"]
     assert ws["B4"].value == "Persentase peningkatan pelayanan terhadap pemilih"
     ws["F4"] = 0.79
+    tw4 = next(c.column_letter for c in ws[1] if c.value == "Realisasi TW IV")
+    ws[f"{tw4}4"] = 79  # the year's final figure is also the position at the end of TW IV
     ws["B7"], ws["C7"], ws["E7"], ws["F7"] = IK_BARU, "%", 100, 90
     ws["I7"] = "Dua laporan terlambat diumumkan karena peserta menyerahkannya mendekati batas."
     wb.save(path)

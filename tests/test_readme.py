@@ -86,3 +86,15 @@ def test_readme_explains_every_folder_promise():
                    "lkj rekap kabkota-2025 -o rekap-2025.docx", "--proses 1", "--subfolder",
                    "Ctrl-C", "sekali untuk seluruh folder", "kode keluar 1", "Seberapa besar"):
         assert needed in section, needed
+
+
+def test_readme_template_example_is_what_lkj_prints(tmp_path, monkeypatch):
+    from hostile import templat
+
+    templat(tmp_path, "Tahun {{ tahun.__class__ }}", "{% for i in range(1000000) %}{{ i }}{% endfor %}",
+            nama="templat-kami.docx")
+    monkeypatch.chdir(tmp_path)
+    lines = _block_after("Contoh keluaran `lkj templat periksa`")
+    result = runner.invoke(app, lines[0].removeprefix("> lkj ").split())
+    assert result.exit_code == 1
+    assert result.output.splitlines() == lines[1:]

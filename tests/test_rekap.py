@@ -156,7 +156,7 @@ def test_excel_is_formatted_as_staff_expect(dibuat):
     assert ws["K6"].number_format == '[$-421]"Rp"#,##0'
     rules = {r.sqref: r.rules[0].formula for r in ws.conditional_formatting}
     assert rules[next(s for s in rules if str(s).startswith("H6"))] == ["100"]
-    assert len(wb["Grafik 2024 KabKota"]._charts) == 2
+    assert len(wb["Grafik Capaian 2024 KabKota"]._charts) == 2
     masalah = _baris(wb["Masalah"])
     target = next(r for r in masalah if r["Berkas"] == "rusak-target.xlsx")
     assert (target["Jenis"], target["Tempat"]) == ("galat", "'Kinerja'!E3")
@@ -220,7 +220,7 @@ def _hasil(nama: str, realisasi: str, berkas: str):
     data = dataclasses.replace(
         data, identitas=dataclasses.replace(data.identitas, nama_singkat=nama),
         sasaran=(dataclasses.replace(s1, indikator=(*s1.indikator[:2], ik)), *data.sasaran[1:]))
-    return Hasil(Path(berkas), checked=Checked(Loaded(data, ()), hitung(data)))
+    return Hasil(Path(berkas), checked=Checked(Loaded(data, (), None), hitung(data)))
 
 
 def test_equal_printed_capaian_share_a_rank_and_a_satker_twice_is_named():

@@ -23,7 +23,7 @@ from wordnum import tampilkan_nomor
 from generator.capaian import hitung
 from generator.report import build
 from generator.report.satker import baris_kapital
-from generator.errors import LkjError
+from generator.errors import InputErrors, LkjError
 from generator.render import TAGS, default_template, periksa_tag, render_report
 
 FIGURES = (
@@ -231,8 +231,10 @@ def test_missing_value_fails_and_writes_nothing(tmp_path):
     data = contoh_data()
     context = build(data, hitung(data)).context
     del context["sdm"]
-    with pytest.raises(LkjError, match="tidak dapat diisi"):
+    with pytest.raises(InputErrors) as caught:
         render_report(context, tmp_path / "laporan.docx")
+    assert [issue.line() for issue in caught.value.issues] == [
+        'paragraf 120 ("{%p for p in sdm.kalimat %}"): variabel "sdm" tidak dikenal oleh lkj']
     assert list(tmp_path.iterdir()) == []
 
 

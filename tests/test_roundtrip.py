@@ -13,7 +13,7 @@ from books import write_book
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.report.bab3_analisis import _PENANDA
+from generator.report.bab3.analisis import _PENANDA
 from generator.pipeline import build
 
 # Characters openpyxl (and XML) cannot hold are covered by test_validate's control-character test.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 from books import book
+from hostile import templat
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -16,14 +17,8 @@ def context():
     return sample_context()
 
 
-def _customised(tmp_path, *paragraphs: str, name: str = "templat.docx"):
-    path = copy_template(tmp_path / name)
-    document = docx.Document(str(path))
-    anchor = document.paragraphs[1]
-    for text in paragraphs:
-        anchor.insert_paragraph_before(text)
-    document.save(str(path))
-    return path
+def _customised(tmp_path, *paragraphs: str):
+    return templat(tmp_path, *paragraphs)
 
 
 def _lines(path, context):
@@ -54,8 +49,8 @@ def test_every_problem_is_listed_with_its_place(tmp_path, context):
     )
     assert _lines(path, context) == [
         'paragraf 2 ("Nama: {{ identitas.nama }}"): variabel "identitas" tidak dikenal oleh lkj',
-        'paragraf 4 ("Rusak {{ tahun + }}"): tag {{ tahun + }} rusak: unexpected '
-        "'end of print statement'",
+        'paragraf 4 ("Rusak {{ tahun + }}"): tag {{ tahun + }} rusak: akhir tag "}}" tidak '
+        "terduga",
         'paragraf 5 ("Terbuka {{ tahun"): tag dibuka tetapi tidak ditutup di paragraf yang sama '
         '("{{" perlu "}}", "{%" perlu "%}")',
         'paragraf 6 ("{% for s in daftar_tak_ada %}{{ s }}"): {% for %} tidak pernah ditutup '
@@ -121,3 +116,24 @@ def test_not_a_docx(tmp_path, context):
     result = CliRunner().invoke(app, ["templat", "periksa", str(path)])
     assert result.exit_code == 1
     assert result.output.startswith("Galat: bukan.docx: bukan dokumen Word .docx yang dapat dibaca")
+
+
+@pytest.mark.parametrize(("tag", "reason"), [
+    ("{{ tahun + }}", 'akhir tag "}}" tidak terduga'),
+    ("{{ a $ b }}", 'karakter "$" tidak boleh di dalam tag'),
+    ("{% foo %}", 'perintah "foo" tidak dikenal'),
+    ("{{ 1|nofilter }}", 'filter "nofilter" tidak tersedia di templat lkj'),
+    ("{{ x is nope }}", 'uji "nope" tidak tersedia di templat lkj'),
+    ("{% for x in y %}", "templat berakhir sebelum blok ditutup"),
+    ("{{ a b }}", 'seharusnya akhir tag "}}", tertulis "b"'),
+    ("{{ (1 }}", '"}" tidak terduga, seharusnya ")"'),
+    ("{% for loop in x %}{% endfor %}", '"loop" tidak boleh diisi'),
+    ("{{ a.1b }}", 'seharusnya akhir tag "}}", tertulis "b"'),
+])
+def test_jinja_messages_are_indonesian(tag, reason):
+    from generator.galat_templat import alasan
+    from generator.render import make_environment
+
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - each of Jinja's kinds
+        make_environment().from_string(tag).render()
+    assert alasan(caught.value) == reason

@@ -21,13 +21,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from generator.blank import FORMAT_ANGKA, build_blank_workbook  # noqa: E402
-from generator.model import POSITIF, DataLaporan  # noqa: E402
+from generator.model import POSITIF, TRIWULAN, DataLaporan, Empat  # noqa: E402
+from generator.schema import kolom_triwulan  # noqa: E402
 
 FIXED_TIME = datetime(2025, 3, 13, 8, 0, 0)
 ILUSTRASI = ("Ilustrasi: laporan acuan hanya memuat total realisasi 99,74%; rincian per sumber, "
              "per kegiatan, dan kaitannya dengan sasaran dibuat untuk contoh.")
-ILUSTRASI_KINERJA = ("Ilustrasi: realisasi tahun sebelumnya, target Renstra, dan standar nasional "
-                     "tidak ada di laporan acuan; angkanya dibuat untuk contoh.")
+ILUSTRASI_KINERJA = ("Ilustrasi: realisasi tahun sebelumnya, target Renstra, standar nasional, "
+                     "angka triwulan, dan Rencana Aksi tidak ada di laporan acuan; angkanya "
+                     "dibuat untuk contoh.")
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -47,7 +49,8 @@ def _identitas(sheet: Any, data: DataLaporan) -> None:
     _set(sheet, {
         "Instansi": i.instansi, "Nama Singkat": i.nama_singkat, "Tahun": i.tahun,
         "Periode Renstra": i.periode_renstra, "Tempat": i.tempat,
-        "Tanggal": datetime.combine(i.tanggal, datetime.min.time()),
+        "Tanggal": (datetime.combine(i.tanggal, datetime.min.time())
+                    if isinstance(i.tanggal, date) else None),
         "Jabatan Penandatangan": i.jabatan_penandatangan,
         "Nama Penandatangan": i.nama_penandatangan, "NIP Penandatangan": i.nip_penandatangan,
         "Tanggal Perjanjian Kinerja": (datetime.combine(i.tanggal_pk, datetime.min.time())
@@ -60,6 +63,10 @@ def _pengaturan(sheet: Any, data: DataLaporan) -> None:
     p = data.pengaturan
     _set(sheet, {"Rumus Negatif": p.rumus_negatif, "Desimal": p.desimal,
                  "Ukuran Kertas": p.ukuran_kertas, "Batas Capaian": _number(p.batas_capaian)})
+
+
+def _quarters(jenis: str, values: Empat) -> dict[str, int | float | None]:
+    return {kolom_triwulan(jenis, ke): _number(v) for ke, v in zip(TRIWULAN, values, strict=True)}
 
 
 def _columns(sheet: Any) -> dict[str, int]:
@@ -94,6 +101,11 @@ def _kinerja(sheet: Any, data: DataLaporan) -> None:
                 "Standar Nasional": _number(i.standar_nasional),
                 "Penjelasan": i.penjelasan, "Program Pendukung": i.program_pendukung,
                 **{f"Realisasi {y}": _number(v) for y, v in i.realisasi_lalu},
+                "Target Awal": _number(i.target_awal),
+                "Angka Triwulan": i.triwulan.angka if i.triwulan.ada else None,
+                **_quarters("Target", i.triwulan.target),
+                **_quarters("Realisasi", i.triwulan.realisasi),
+                "Rencana Aksi": "\n".join(i.rencana_aksi) or None,
             }
             for header, value in values.items():
                 cell = sheet.cell(row=row, column=columns[header], value=value)
@@ -120,7 +132,9 @@ def _anggaran(sheet: Any, data: DataLaporan) -> None:
     for row, line in enumerate(data.anggaran, start=2):
         for header, value in {"Sumber Dana": line.sumber, "Uraian": line.uraian,
                               "Pagu": _number(line.pagu), "Realisasi": _number(line.realisasi),
-                              "Sasaran Strategis": line.sasaran}.items():
+                              "Sasaran Strategis": line.sasaran, "Program": line.program,
+                              "Pagu Awal": _number(line.pagu_awal),
+                              **_quarters("Realisasi", line.realisasi_triwulan)}.items():
             sheet.cell(row=row, column=columns[header], value=value)
     sheet.cell(row=2, column=notes, value=ILUSTRASI)
 

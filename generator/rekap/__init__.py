@@ -56,6 +56,7 @@ class Satker:
     serapan: Decimal | None
     peringatan: tuple[Issue, ...]
     peringkat: int = 0
+    belum_lkj: str = ""  # what it still lacks for its Laporan Kinerja ("" when ready)
 
     @property
     def terendah(self) -> Indikator | None:
@@ -151,7 +152,7 @@ def _menurut_jumlah(teks: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(hitung, key=lambda t: -hitung[t]))
 
 
-def satker_dari(berkas: Path, checked) -> Satker:
+def satker_dari(berkas: Path, checked, belum_lkj: str = "") -> Satker:
     """A satker's row from pipeline.check's result: the same figures its report prints."""
     data, hasil = checked.loaded.data, checked.hasil
     total = hasil.anggaran.total
@@ -163,7 +164,7 @@ def satker_dari(berkas: Path, checked) -> Satker:
                                   hi.indikator.target, hi.indikator.realisasi, hi.capaian,
                                   hi.indikator.ref) for kode, hi in hasil.berkode()),
         capaian=hasil.capaian, pagu=total.pagu, realisasi=total.realisasi,
-        serapan=total.persen, peringatan=tuple(checked.warnings))
+        serapan=total.persen, peringatan=tuple(checked.warnings), belum_lkj=belum_lkj)
 
 
 def _peringkat(satker: list[Satker]) -> tuple[Satker, ...]:
@@ -259,9 +260,11 @@ def susun(hasil: Iterable) -> Rekap:
             masalah += [Masalah(h.buku.name, "", i.is_error, i.ref, i.message)
                         for i in [*galat, *h.peringatan]]
             continue
-        s = satker_dari(h.buku, h.checked)
+        s = satker_dari(h.buku, h.checked, h.belum_lkj)
         satker.append(s)
         masalah += [Masalah(h.buku.name, s.nama, False, i.ref, i.message) for i in s.peringatan]
+        if s.belum_lkj:
+            masalah.append(Masalah(h.buku.name, s.nama, False, "", s.belum_lkj))
     kelompok = _kelompokkan(satker)
     ganda = _ganda(satker)
     catatan = _catatan(kelompok, satker)

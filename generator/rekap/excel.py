@@ -112,8 +112,13 @@ def _baris_satker(s: Satker) -> list:
             len(s.indikator), _angka(s.capaian, s.desimal),
             _angka(rendah.capaian, s.desimal) if rendah else None,
             f"{rendah.kode}: {rendah.nama}" if rendah else "-", int(s.pagu), int(s.realisasi),
-            _angka(s.serapan, 2), len(s.peringatan),
-            "ada peringatan" if s.peringatan else "siap", s.berkas.name]
+            _angka(s.serapan, 2), len(s.peringatan), _status(s), s.berkas.name]
+
+
+def _status(s: Satker) -> str:
+    if s.belum_lkj:
+        return "belum siap LKj"
+    return "ada peringatan" if s.peringatan else "siap"
 
 
 def _ringkasan(wb: Workbook, rekap: Rekap, k: Kelompok, banyak: bool) -> str:
@@ -202,7 +207,7 @@ def _rincian(wb: Workbook, k: Kelompok, b: Bersama, nama: str) -> None:
 
 def _grafik(wb: Workbook, k: Kelompok, banyak: bool, ringkasan: str, bersama: str) -> None:
     """Capaian per satker (ranked, horizontal bars) and the mean capaian per shared indicator."""
-    ws = wb.create_sheet(_nama_lembar("Grafik", k, banyak))
+    ws = wb.create_sheet(_nama_lembar("Grafik Capaian", k, banyak))
     ws["A1"] = f"Grafik Capaian {k.judul}"
     ws["A1"].font = JUDUL
     _cetak(ws)

@@ -1,9 +1,13 @@
 """The report layer: figures in, the template's context and the list of placeholders out.
 
-Pure: nothing here reads or writes a file. Each chapter has its module (bab1, bab2, bab3,
-bab3_anggaran, lampiran; ikhtisar for the summary shared by Ikhtisar, Bab III and Bab IV);
-`dasar` holds the one text cleaner, list joiner and placeholder collector. Fixed words live in
-templates/laporan.docx; the context carries only what the data says.
+Pure: nothing here reads or writes a file. The report's parts, in reading order, are the
+packages of `BAGIAN`; each holds what fills its context (`konteks(data, hasil, penanda,
+grafik) -> dict`), what builds its pages of the template (`templat.bangun(doc)`, used only by
+tools/build_template.py through `rakit`) and its fixed words (`kata.txt`). A new chapter is its
+folder, its name in `BAGIAN` (and the import above it) and its package in pyproject.toml.
+Shared helpers: `dasar` (the one text cleaner, list joiner and placeholder collector), `satker`
+(names, cover, signature), `skala` (capaian as printed). Fixed words live in the template; the
+context carries only what the data says.
 
 Charts are made by the caller (generator.pipeline.draw_charts) and handed in as a `Grafik`:
 each chart is an object the renderer knows how to place (today a dict {"gambar", "judul",
@@ -16,17 +20,13 @@ from dataclasses import dataclass, field
 
 from generator.capaian import Hasil
 from generator.model import DataLaporan
-from generator.report import bab1, bab2, bab3, bab3_anggaran, lampiran
-from generator.report.dasar import Penanda, daftar, satu_baris
-from generator.report.ikhtisar import ringkasan
-from generator.report.satker import kpu, nama_satker, sampul, tanda_tangan, tingkat
+from generator.report import awal, bab1, bab2, bab3, bab4, lampiran
+from generator.report.awal.ikhtisar import ringkasan
+from generator.report.dasar import Penanda, satu_baris
+from generator.report.satker import kpu, nama_satker, tanda_tangan, tingkat
 
-# Bagian of the Narasi sheet and Kelompok of the Daftar sheet (WORKBOOK.md).
-KATA_PENGANTAR = "Kata Pengantar"
-IKHTISAR = "Ikhtisar Eksekutif"
-PENUTUP = "Penutup"
-CAPAIAN_PENTING = "Capaian Penting"
-LANGKAH = "Langkah Perbaikan"
+BAGIAN = (awal, bab1, bab2, bab3, bab4, lampiran)
+"""The parts of the report in reading order: context and template are built in this order."""
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,11 @@ class Report:
     placeholders: tuple[str, ...]
 
 
-def build(data: DataLaporan, hasil: Hasil, grafik: Grafik | None = None) -> Report:
-    """Everything the template prints, as plain strings, lists and dicts.
-
-    Without `grafik` the report has no charts, chart captions or Daftar Grafik (`ada_grafik`
-    is "" then, "ya" otherwise). `logo` is the logo's path as text, "" when none; the
-    renderer turns it into a picture.
-    """
+def umum(data: DataLaporan, hasil: Hasil, grafik: Grafik) -> dict:
+    """What several parts print: the year, level and names, the signature block, whether
+    there are charts (`ada_grafik` "" or "ya"), and the Ikhtisar's summary (again in Bab IV)."""
     i = data.identitas
-    grafik = grafik or Grafik()
-    penanda = Penanda()
-    if not i.logo:
-        penanda.catat("Sampul: logo instansi")
-    # Built in reading order, so that the placeholders are listed in that order.
-    context = {
+    return {
         "kertas": data.pengaturan.ukuran_kertas,
         "tahun": str(i.tahun),
         "tingkat": tingkat(i),
@@ -71,24 +62,21 @@ def build(data: DataLaporan, hasil: Hasil, grafik: Grafik | None = None) -> Repo
         "satker": nama_satker(i),
         "kpu": kpu(i),
         "periode": satu_baris(i.periode_renstra),
-        "sampul": sampul(i),
-        "logo": str(i.logo) if i.logo else "",
         "ttd": tanda_tangan(i),
         "ada_grafik": "ya" if grafik.ada() else "",
-        "kata_pengantar": penanda.narasi(
-            data.narasi, KATA_PENGANTAR, "Kata Pengantar", "[Tuliskan kata pengantar di sini]"),
-        "ikhtisar": penanda.narasi(
-            data.narasi, IKHTISAR, "Ikhtisar Eksekutif", "[Tuliskan ikhtisar eksekutif di sini]"),
         "ringkasan": satu_baris(ringkasan(data, hasil)),
-        "capaian_penting": daftar(data.daftar.get(CAPAIAN_PENTING, ())),
-        **bab1.bab1(data, penanda),
-        "renstra": bab2.renstra(data, penanda),
-        "pk": bab2.pk(data, hasil),
-        "capaian": bab3.capaian(data, hasil, penanda, grafik.capaian, grafik.tren),
-        "anggaran": bab3_anggaran.anggaran(hasil, grafik.anggaran),
-        "penutup": penanda.narasi(
-            data.narasi, PENUTUP, "Bab IV: penutup", "[Tuliskan penutup dan rencana ke depan di sini]"),
-        "langkah_perbaikan": daftar(data.daftar.get(LANGKAH, ())),
-        "lampiran": lampiran.lampiran(data, penanda),
     }
+
+
+def build(data: DataLaporan, hasil: Hasil, grafik: Grafik | None = None) -> Report:
+    """Everything the template prints, as plain strings, lists and dicts.
+
+    Without `grafik` the report has no charts, chart captions or Daftar Grafik. `logo` is the
+    logo's path as text, "" when none; the renderer turns it into a picture.
+    """
+    grafik = grafik or Grafik()
+    penanda = Penanda()
+    context = umum(data, hasil, grafik)
+    for bagian in BAGIAN:  # in reading order, so the placeholders are listed in that order
+        context.update(bagian.konteks(data, hasil, penanda, grafik))
     return Report(context, tuple(penanda.tempat))

@@ -7,11 +7,12 @@ import re
 import textwrap
 
 from generator import format as fmt
+from generator import kontrak
 from generator.model import KABKOTA, PROVINSI, PUSAT, Identitas
 from generator.report.dasar import satu_baris
 
 # The template tells the levels apart by these codes (`{%p if tingkat == "provinsi" %}`).
-KODE_TINGKAT = {PUSAT: "pusat", PROVINSI: "provinsi", KABKOTA: "kabkota"}
+KODE_TINGKAT = dict(zip((PUSAT, PROVINSI, KABKOTA), kontrak.TINGKAT, strict=True))
 
 _WILAYAH = re.compile(r" (?=(?:KABUPATEN|KOTA|PROVINSI|KAB\.) )")
 
@@ -56,14 +57,12 @@ def nama_satker(identitas: Identitas) -> str:
 
 def kpu(identitas: Identitas) -> str:
     """The KPU the secretariat supports: `KPU Kabupaten Maluku Tenggara`, `KPU` for the centre."""
-    nama = re.sub(r"^sekretariat\s+(?:jenderal\s+)?", "", satu_baris(identitas.nama_singkat),
-                  flags=re.IGNORECASE)
-    return nama or "KPU"
+    return satu_baris(identitas.kpu)
 
 
 def pihak_kedua(identitas: Identitas) -> str:
     """The Perjanjian Kinerja's second party: Jabatan Atasan, else the Ketua of its own KPU."""
-    return satu_baris(identitas.jabatan_atasan or f"Ketua {kpu(identitas)}")
+    return satu_baris(identitas.jabatan_pihak_kedua)
 
 
 def _nama_instansi(identitas: Identitas) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from generator import format as fmt
+from generator.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, paragraf, petunjuk, satu_baris
-from generator.report.satker import baris_kapital, pihak_kedua
+from generator.report.satker import baris_kapital
+from generator.sakip import perjanjian
 
 
 def _pihak(nama: str | None, jabatan: str | None, nip: str | None, penanda: Penanda,
@@ -27,17 +29,23 @@ def _pihak(nama: str | None, jabatan: str | None, nip: str | None, penanda: Pena
 
 
 def lampiran(data: DataLaporan, penanda: Penanda) -> dict:
-    """The context of the Lampiran."""
-    i = data.identitas
-    if i.tanggal_pk:
-        tempat_tanggal = paragraf(f"{i.tempat}, {fmt.tanggal(i.tanggal_pk)}")
+    """The context of the Lampiran: the parties and date of the year's latest Perjanjian
+    Kinerja (sakip.perjanjian, as the PK document has them)."""
+    pk = perjanjian(data)
+    if pk.tanggal:
+        tempat_tanggal = paragraf(f"{pk.tempat}, {fmt.tanggal(pk.tanggal)}")
     else:
         tempat_tanggal = penanda.kosong(
-            "Lampiran 2: tanggal Perjanjian Kinerja", f"[{satu_baris(i.tempat)}, tanggal Perjanjian Kinerja]"
+            "Lampiran 2: tanggal Perjanjian Kinerja", f"[{satu_baris(pk.tempat)}, tanggal Perjanjian Kinerja]"
         )
     return {"pk": {
         "tempat_tanggal": tempat_tanggal,
-        "pertama": _pihak(i.nama_penandatangan, i.jabatan_penandatangan, i.nip_penandatangan,
-                          penanda, "Pihak Pertama"),
-        "kedua": _pihak(i.nama_atasan, pihak_kedua(i), None, penanda, "Pihak Kedua"),
+        "pertama": _pihak(pk.pertama.nama, pk.pertama.jabatan, pk.pertama.nip, penanda,
+                          "Pihak Pertama"),
+        "kedua": _pihak(pk.kedua.nama, satu_baris(pk.kedua.jabatan or ""), None, penanda,
+                        "Pihak Kedua"),
     }}
+
+
+def konteks(data: DataLaporan, hasil: Hasil, penanda: Penanda, grafik) -> dict:
+    return {"lampiran": lampiran(data, penanda)}

@@ -15,9 +15,9 @@ from decimal import Decimal
 from generator.capaian import Hasil, HasilSasaran, Realisasi
 from generator.format import KOSONG, angka, bulatkan, persen, rupiah
 from generator.model import BarisAnggaran, DataLaporan
-from generator.report import bab3_banding as banding
+from generator.report.awal.ikhtisar import RingkasanSasaran, ringkasan_sasaran
+from generator.report.bab3 import banding
 from generator.report.dasar import Berkode, pecah
-from generator.report.ikhtisar import RingkasanSasaran, ringkasan_sasaran
 
 # "1. ", "a) ", "- ", "• " typed by staff: the template numbers the items itself.
 _PENANDA = re.compile(r"^(?:[-–•*·]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator import format as fmt
 from generator.capaian import Hasil
 from generator.model import NEGATIF, RUMUS_2T_R, RUMUS_T_R, RUMUS_TERCAPAI, DataLaporan, Pengaturan
-from generator.report import bab3_analisis as an
+from generator.report.bab3 import analisis as an
 from generator.report.dasar import Huruf, Penanda, daftar, paragraf, pecah, satu_baris
 from generator.report.skala import deskripsi_skala, kategori_cetak, teks_capaian
 

@@ -7,6 +7,7 @@ text in the template; here are only the sentences built from the workbook.
 from __future__ import annotations
 
 from generator import format as fmt
+from generator.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, daftar, gabung, paragraf, pecah, satu_baris
 from generator.report.satker import nama_satker
@@ -49,7 +50,7 @@ def struktur(data: DataLaporan, penanda: Penanda) -> dict:
     return {"uraian": [paragraf(p) for p in pecah(data.narasi.get(STRUKTUR))], "bagan": bagan}
 
 
-def bab1(data: DataLaporan, penanda: Penanda) -> dict:
+def konteks(data: DataLaporan, hasil: Hasil, penanda: Penanda, grafik) -> dict:
     """The context of Bab I, in reading order."""
     return {
         "latar_belakang": penanda.narasi(

@@ -7,6 +7,7 @@ from generator.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, daftar, paragraf, pecah, satu_baris
 from generator.report.satker import pihak_kedua
+from generator.sakip import PerjanjianKinerja, perjanjian
 
 # Renstra Jenis, the place named in the list of placeholders, and how the instruction names it.
 _BAGIAN = {"Misi": ("2: misi", "misi"), "Tujuan": ("3: tujuan", "tujuan"),
@@ -34,19 +35,20 @@ def renstra(data: DataLaporan, penanda: Penanda) -> dict:
     }
 
 
-def pk_sasaran(hasil: Hasil) -> list[dict]:
-    """Sasaran with their indicators and targets (Bab II, RKT and PK tables)."""
+def pk_sasaran(pk: PerjanjianKinerja) -> list[dict]:
+    """Sasaran with their indicators and targets (Bab II, RKT and PK tables), from the same
+    record as the Perjanjian Kinerja document."""
     return [
         {
-            "no": str(hs.nomor),
-            "nama": satu_baris(hs.sasaran.nama),
+            "no": str(s.nomor),
+            "nama": satu_baris(s.nama),
             "indikator": [
-                {"no": str(k), "nama": satu_baris(h.indikator.nama),
-                 "target": fmt.nilai_satuan(h.indikator.target, h.indikator.satuan)}
-                for k, h in enumerate(hs.indikator, start=1)
+                {"no": str(k), "nama": satu_baris(t.indikator.nama),
+                 "target": fmt.nilai_satuan(t.target, t.indikator.satuan)}
+                for k, t in enumerate(s.indikator, start=1)
             ],
         }
-        for hs in hasil.sasaran
+        for s in pk.sasaran
     ]
 
 
@@ -59,5 +61,10 @@ def pk(data: DataLaporan, hasil: Hasil) -> dict:
         "kedua": pihak_kedua(i),
         "jumlah_sasaran": fmt.jumlah_terbilang(len(hasil.sasaran)),
         "jumlah_indikator": fmt.jumlah_terbilang(len(hasil.berkode())),
-        "sasaran": pk_sasaran(hasil),
+        "sasaran": pk_sasaran(perjanjian(data)),
     }
+
+
+def konteks(data: DataLaporan, hasil: Hasil, penanda: Penanda, grafik) -> dict:
+    """The context of Bab II: `renstra` and `pk` (whose sasaran the Lampiran prints again)."""
+    return {"renstra": renstra(data, penanda), "pk": pk(data, hasil)}

@@ -23,6 +23,7 @@ from docx.opc.part import Part
 
 from generator.charts import ARSIR, BATANG, GARIS, Grafik, Seri
 from generator.kontrak import CT, EMU_CM, GRAFIK, NS, RT, RT_WORKSHEET
+from generator.nama_part import partname_baru, relasi_baru
 
 
 # xml.sax.saxutils would do, but it imports urllib.request (about 20 ms on every start).
@@ -326,11 +327,11 @@ def tambah_grafik(part, grafik: Grafik, lebar_emu: int, alt: str | None = None) 
     `alt` overrides the alternative text (render.py passes it brace-encoded).
     """
     package = part.package
-    xlsx = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
+    xlsx = Part(partname_baru(package, "/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
                 CT.SML_SHEET, buku_kerja(grafik), package)
-    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, b"", package)
-    rid_data = chart.relate_to(xlsx, RT.PACKAGE)
+    chart = Part(partname_baru(package, "/word/charts/chart%d.xml"), CT.DML_CHART, b"", package)
+    rid_data = relasi_baru(chart, xlsx, RT.PACKAGE)
     chart._blob = chart_xml(grafik, rid_data).encode("utf-8")
-    rid = part.relate_to(chart, RT.CHART)
+    rid = relasi_baru(part, chart, RT.CHART)
     return _inline(grafik, rid, lebar_emu, grafik.alt if alt is None else alt)
 

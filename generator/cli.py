@@ -157,6 +157,7 @@ def buat(
         except LkjError as exc:
             raise _fail(exc) from None
         return
+    from .paket_docx import dapat_dibaca
     from .pipeline import build
 
     workbook = workbooks[0]
@@ -169,10 +170,15 @@ def buat(
         raise _fail(exc, workbook.name) from None
     checked = built.checked
     _echo_issues(checked.warnings, workbook.name)
+    for line in built.removed:
+        typer.echo(line, err=True)
     hasil, data = checked.hasil, checked.loaded.data
     jumlah = sum(len(s.indikator) for s in hasil.sasaran)
     typer.echo(f"Laporan ditulis: {built.path.absolute()}")
-    if built.beside_edited is not None:
+    if built.beside_edited is not None and not dapat_dibaca(built.beside_edited):
+        typer.echo(f"Catatan: {built.beside_edited} rusak (tidak dapat dibuka sebagai .docx), "
+                   f"jadi tidak ditimpa; laporan baru ditulis sebagai {built.path.name}")
+    elif built.beside_edited is not None:
         typer.echo(f"Catatan: {built.beside_edited} sudah disunting sejak dibuat, jadi tidak "
                    f"ditimpa; laporan baru ditulis sebagai {built.path.name}. Untuk memasukkan "
                    "angka baru ke laporan yang sudah disunting tanpa kehilangan suntingannya, "
@@ -223,6 +229,10 @@ def perbarui(
         "--tanpa-grafik", help="Perbarui seperti laporan tanpa grafik: grafik buatan lkj yang "
         "tidak disunting dibuang (tanpa ini, grafik ikut diperbarui bila laporan memuat "
         "grafik).")] = False,
+    ganti_identitas: Annotated[bool, typer.Option(
+        "--ganti-identitas", help="Terima buku kerja satker atau tahun lain dari laporan (mis. "
+        "nama satker berubah, atau laporan dibawa ke tahun berikutnya); tanpa ini, buku kerja "
+        "seperti itu ditolak.")] = False,
 ) -> None:
     """Masukkan angka baru dari buku kerja ke laporan yang sudah disunting, tanpa kehilangan suntingan."""
     from .pipeline import update
@@ -231,11 +241,21 @@ def perbarui(
         workbook = _found(workbook)
         with _progress() as step:
             done = update(workbook, laporan, keluaran, templat, grafik=not tanpa_grafik,
-                          progress=step)
+                          progress=step, ganti_identitas=ganti_identitas)
     except LkjError as exc:
         raise _fail(exc, workbook.name) from None
     _echo_issues(done.checked.warnings, workbook.name)
+    for catatan in done.catatan:
+        typer.echo(f"Catatan: {catatan}")
+    for line in done.removed:
+        typer.echo(line, err=True)
     hasil = done.hasil
+    if not done.berubah:
+        tidak = f"; {keluaran} tidak dibuat" if keluaran is not None and not done.cadangan else ""
+        typer.echo(f"Tidak ada yang berubah: {done.path.name} sudah memuat angka dari "
+                   f"{workbook.name}. Tidak ada berkas yang ditulis{tidak}.")
+        _daftar_suntingan(hasil)
+        return
     typer.echo(f"Laporan diperbarui: {done.path.absolute()}")
     if done.beside_edited is not None:
         typer.echo(f"Catatan: {done.beside_edited} sudah ada dan sudah disunting, jadi tidak "
@@ -244,6 +264,15 @@ def perbarui(
         typer.echo(f"Versi sebelumnya disimpan sebagai: {done.cadangan.name}")
     typer.echo(f"{hasil.diperbarui} bagian diisi angka baru; {len(hasil.disunting)} bagian yang "
                f"disunting dipertahankan; {len(hasil.ditambahkan)} bagian baru ditambahkan")
+    _daftar_suntingan(hasil)
+    if hasil.diperbaiki:
+        typer.echo(f"Dipulihkan dari penyimpanan program lain ({len(hasil.diperbaiki)}):")
+        for teks in hasil.diperbaiki:
+            typer.echo(f"  - {teks}")
+
+
+def _daftar_suntingan(hasil) -> None:
+    """What perbarui kept, left deleted, added or could not place, each with its place."""
     _daftar("Bagian yang disunting tangan dipertahankan (angka di dalamnya yang tidak disunting "
             "tetap diperbarui)", hasil.disunting)
     _daftar("Angka yang disunting tangan dipertahankan", hasil.angka_disunting)
@@ -251,8 +280,10 @@ def perbarui(
     _daftar("Bagian baru dari buku kerja ditambahkan", hasil.ditambahkan, panah=False)
     _daftar("Bagian baru yang tidak dapat ditempatkan (tambahkan sendiri bila perlu)",
             hasil.tak_ditempatkan)
-    _daftar("Bagian yang tidak lagi ditulis lkj tetapi disunting tangan, jadi dipertahankan",
-            hasil.tak_ditulis_lagi, panah=False)
+    _daftar("Bagian yang tidak lagi ditulis lkj (indikator, sasaran, atau baris anggarannya "
+            "tidak ada lagi di buku kerja atau namanya diubah) tetapi disunting tangan, jadi "
+            "dipertahankan; hapus sendiri bila tidak diperlukan", hasil.tak_ditulis_lagi,
+            panah=False)
 
 
 @app.command(cls=LkjCommand)
@@ -356,9 +387,10 @@ def templat_periksa(berkas: TemplatFile) -> None:
     from .templat import require_valid_template, sample_context
 
     try:
-        require_valid_template(berkas, sample_context())
+        peringatan = require_valid_template(berkas, sample_context())
     except LkjError as exc:
         raise _fail(exc, berkas.name) from None
+    _echo_issues(peringatan, berkas.name)
     typer.echo(f"Templat {berkas.name} siap dipakai.")
 
 

@@ -17,6 +17,8 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
+from .nama_part import partname_baru, relasi_baru
+
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _ATRIBUT_REL = ("id", "embed", "link", "pict", "dm", "lo", "qs", "cs")
 # the elements an imported part needs followed: relationship ids, list numbers, styles
@@ -71,8 +73,8 @@ class Pengimpor:
         elif rel.reltype == RT.IMAGE:
             baru, _ = bagian_lama.get_or_add_image(io.BytesIO(rel.target_part.blob))
         else:
-            baru = bagian_lama.relate_to(_salin_part(rel.target_part, bagian_lama.package),
-                                         rel.reltype)
+            baru = relasi_baru(bagian_lama, _salin_part(rel.target_part, bagian_lama.package),
+                               rel.reltype)
         self.rel[rid] = baru
         return baru
 
@@ -145,7 +147,7 @@ def _num_id(el) -> str:
 def _salin_part(part, package):
     """A copy of `part` (and the internal parts it points to) in `package`, under a free name."""
     pola = re.sub(r"\d*(\.\w+)$", r"%d\1", str(part.partname))
-    salinan = Part(package.next_partname(pola), part.content_type, part.blob, package)
+    salinan = Part(partname_baru(package, pola), part.content_type, part.blob, package)
     for rel in part.rels.values():
         if rel.is_external:
             salinan.rels.get_or_add_ext_rel(rel.reltype, rel.target_ref)

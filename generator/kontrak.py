@@ -12,7 +12,6 @@ Nothing here imports from generator: every stage may import this module.
 
 from __future__ import annotations
 
-import re
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -98,12 +97,6 @@ TOC_ISI = 'TOC \\o "1-3" \\h \\z \\u \\x'
 def toc_keterangan(label: str) -> str:
     """The TOC field instruction of the list of one caption label (`Tabel`, `Grafik`)."""
     return f'TOC \\h \\z \\c "{label}"'
-
-
-def kunci_toc(instr: str) -> str:
-    """A TOC instruction as the key of its list: spaces normalised and `\\x` dropped, so a
-    report written before lkj added the switch still finds its Daftar Isi."""
-    return " ".join(re.sub(r"\\x(?![^\s])", " ", instr).split())
 
 
 # --- marks, bookmarks, properties, chart names ---------------------------------------------

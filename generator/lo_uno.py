@@ -30,6 +30,21 @@ from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 BAHASA = ("id", "ID")
+# The throw-away profile's settings: no macro runs, and nothing a document links to is fetched
+# (pictures linked to http:// or file:// addresses, links to other files, DDE); the load
+# properties in _satu() say the same for each document.
+PROFIL = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">
+ <prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop>
+ <prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop>
+ <prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop>
+</item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update">
+ <prop oor:name="Link" oor:op="fuse"><value>0</value></prop><!-- LinkUpdateModes.NEVER -->
+</item>
+</oor:items>
+"""
 
 
 def _prop(name: str, value: object) -> PropertyValue:
@@ -128,7 +143,11 @@ def _satu(desktop, source: Path, target: Path) -> dict:
     # Read-only: no lock file beside the report, and a report the user has open (or a lock
     # file left behind) does not stop the load.
     doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (
-        _prop("Hidden", True), _prop("ReadOnly", True)))
+        _prop("Hidden", True), _prop("ReadOnly", True),
+        _prop("MacroExecutionMode", uno.getConstantByName(
+            "com.sun.star.document.MacroExecMode.NEVER_EXECUTE")),
+        _prop("UpdateDocMode", uno.getConstantByName(
+            "com.sun.star.document.UpdateDocMode.NO_UPDATE"))))
     if doc is None:
         return {"galat": f"LibreOffice tidak dapat membuka {source.name}"}
     try:
@@ -148,6 +167,8 @@ def _jawab(answer: dict) -> None:
 
 def main(soffice: str, pairs: list[tuple[Path, Path]]) -> None:
     with tempfile.TemporaryDirectory(prefix="lkj-lo-") as profile:
+        (Path(profile) / "user").mkdir()
+        (Path(profile) / "user" / "registrymodifications.xcu").write_text(PROFIL, "utf-8")
         pipe = f"lkj-pdf-{os.getpid()}"
         proc = subprocess.Popen(
             [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",

@@ -7,13 +7,14 @@ import hashlib
 import os
 import re
 import signal
+import stat
 import sys
 import tempfile
 import threading
 import zipfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import LkjError, UsageError
@@ -34,7 +35,9 @@ def fingerprint(path: Path) -> str:
     with zipfile.ZipFile(path) as archive:
         for name in sorted(n for n in archive.namelist() if n.startswith(isi)):
             digest.update(name.encode())
-            digest.update(archive.read(name))
+            with archive.open(name) as part:
+                while chunk := part.read(1024 * 1024):
+                    digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -50,14 +53,19 @@ def stored_fingerprint(path: Path) -> str | None:
 
 
 def is_untouched(path: Path) -> bool:
-    """True when the file is lkj's output exactly as written."""
+    """True when the file is lkj's output exactly as written; False for a damaged one."""
+    from .paket_docx import dapat_dibaca
+
+    if not dapat_dibaca(path):  # unpacked within bounds first: no traceback, no bomb
+        return False
     stored = stored_fingerprint(path)
     return stored is not None and stored == fingerprint(path)
 
 
-def stamp(path: Path) -> None:
-    """Record the fingerprint as a custom document property (File > Info > Properties in Word);
-    the document's other custom properties (lkj's list of parts, a person's own) are kept."""
+def stamp(path: Path, extra: dict[str, str] | None = None) -> None:
+    """Record the fingerprint as a custom document property (File > Info > Properties in Word),
+    with the `extra` properties (the report's identity); the document's other custom
+    properties (lkj's list of parts, a person's own) are kept."""
     from .properti import ubah_properti
 
     value = fingerprint(path)
@@ -76,7 +84,7 @@ def stamp(path: Path) -> None:
                 elif info.filename == "_rels/.rels":
                     data = _with_custom_rel(data)
                 dst.writestr(info, data)
-            dst.writestr(CUSTOM_PART, ubah_properti(custom, {PROPERTY: value}))
+            dst.writestr(CUSTOM_PART, ubah_properti(custom, {**(extra or {}), PROPERTY: value}))
         os.replace(stamped, path)
     finally:
         _remove(stamped)
@@ -122,12 +130,15 @@ def choose_target(wanted: Path, overwrite: bool) -> tuple[Path, bool]:
 
 
 @contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
+def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
     """A temporary path beside `target`, moved into place only when the block succeeds.
 
     Whatever happens in the block (a full disk, Ctrl-C, SIGTERM), the temporary file is removed
-    and `target` is left as it was; an OSError becomes one Indonesian line.
+    and `target` is left as it was; an OSError becomes one Indonesian line. A symbolic link is
+    followed (the real file is replaced), an existing file's permissions kept, and with
+    `check_open` a report opened in Word or LibreOffice meanwhile is not replaced.
     """
+    target = real_path(target)
     folder = target.parent
     if not folder.is_dir():
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
@@ -140,9 +151,8 @@ def atomic_target(target: Path) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
-        # mkstemp makes the file private (0600); the result is an ordinary document.
-        os.chmod(temp, 0o666 & ~_umask())
-        _replace(temp, target)
+        os.chmod(temp, _mode_for(target))
+        _replace(temp, target, check_open)
     except OSError as exc:
         raise WriteFailed(target, reason(exc)) from exc
     except WriteFailed as exc:
@@ -186,7 +196,38 @@ def _umask() -> int:
     return mask
 
 
-def _replace(temp: Path, target: Path) -> None:
+def real_path(path: Path) -> Path:
+    """The file a symbolic link points to (a report is replaced where it really is, and the
+    link stays a link); any other path as it is."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _mode_for(target: Path) -> int:
+    """An existing report keeps its permissions (a private 0600 report stays private); a new
+    one gets an ordinary document's (mkstemp makes the temporary file 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def require_writable(path: Path) -> None:
+    """Refuse to replace a report marked read-only: someone meant it to stay as it is."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWRITE:
+        raise LkjError(f"{path.name} bertanda hanya-baca (read-only), jadi tidak ditimpa; "
+                       "hilangkan tanda itu dulu (Properties > Read-only) bila memang ingin "
+                       "memperbaruinya. Tidak ada berkas yang ditulis")
+
+
+def _replace(temp: Path, target: Path, check_open: bool = False) -> None:
+    from .berkas_terbuka import periksa_tidak_terbuka
+
+    if check_open and target.exists():  # opened in Word or LibreOffice while lkj worked
+        periksa_tidak_terbuka(target)
     try:
         os.replace(temp, target)
     except PermissionError as exc:
@@ -206,8 +247,13 @@ def interruptible() -> Iterator[None]:
     """
     message = "dihentikan sebelum selesai; tidak ada berkas yang ditulis dan laporan lama utuh"
 
+    stopped = []
+
     def _stop(signum, frame):
-        raise Interrupted(message)
+        # Once: a second SIGTERM while the first one's clean-up runs must not cut it short.
+        if not stopped:
+            stopped.append(signum)
+            raise Interrupted(message)
 
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -294,9 +340,10 @@ def quiet_unraisable(hook: Any = None) -> Any:
     return _hook
 
 
-def keep_copy(path: Path) -> Path:
+def keep_copy(path: Path, claimed: Callable[[Path], None] | None = None) -> Path:
     """Copy `path` beside itself as <name>-sebelum-N.docx, N the first number never used, so no
-    earlier copy is ever overwritten (the name is claimed exclusively before copying)."""
+    earlier copy is ever overwritten (the name is claimed exclusively before copying, and
+    `claimed` is told the name at once, so an interruption cannot leave it unknown)."""
     import shutil
 
     n = 1
@@ -304,6 +351,8 @@ def keep_copy(path: Path) -> Path:
         copy = path.with_name(f"{path.stem}-sebelum-{n}{path.suffix}")
         try:
             with open(copy, "xb") as dst, open(path, "rb") as src:
+                if claimed is not None:
+                    claimed(copy)
                 try:
                     shutil.copyfileobj(src, dst)
                 except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ class Built:
     path: Path
     beside_edited: Path | None = None
     placeholders: tuple[str, ...] = field(default_factory=tuple)
+    removed: tuple[str, ...] = ()  # what was cut from the template (links outside), as lines
 
 
 def check(workbook: Path) -> Checked:
@@ -62,12 +64,35 @@ def _require_xlsx(workbook: Path) -> None:
                        "Excel/Calc lalu simpan sebagai Buku Kerja Excel (.xlsx)")
 
 
+# A file name holds 255 bytes (ext4) or characters (NTFS), and Windows paths 260 characters in
+# all; the backup (-sebelum-N), the PDF and the temporary names need room beside the report.
+NAMA_MAKS = 80
+BITA_MAKS = 160
+
+
 def default_output(checked: Checked, folder: Path) -> Path:
-    """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced."""
+    """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced
+    and a long name shortened (see short_name)."""
     from .output import safe_name
 
     identitas = checked.loaded.data.identitas
-    return folder / f"LKj-{identitas.tahun}-{safe_name(identitas.nama_singkat)}.docx"
+    return folder / f"LKj-{identitas.tahun}-{short_name(safe_name(identitas.nama_singkat))}.docx"
+
+
+def short_name(name: str) -> str:
+    """`name` itself when it fits; otherwise its first words and 6 hex digits of its hash, so
+    two long names that start alike still get different files."""
+    import hashlib
+
+    if len(name) <= NAMA_MAKS and len(name.encode("utf-8")) <= BITA_MAKS:
+        return name
+    tag = hashlib.sha256(name.encode("utf-8")).hexdigest()[:6]
+    cut = name[:NAMA_MAKS - 7]
+    while len(cut.encode("utf-8")) > BITA_MAKS - 7:
+        cut = cut[:-1]
+    if " " in cut[len(cut) // 2:]:  # end at a word when one ends in the second half
+        cut = cut[:cut.rindex(" ")]
+    return f"{cut.rstrip(' .-')}-{tag}"
 
 
 def _check_template(template: Path, context: dict) -> None:
@@ -78,6 +103,18 @@ def _check_template(template: Path, context: dict) -> None:
     if not template.is_file():
         raise LkjError(f"templat {template} tidak ditemukan")
     require_valid_template(template, context, coba=False)
+
+
+def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
+    """A template or report read whole and bounded (generator.paket_docx) before anything else
+    is done; the lines naming what lkj removes from it (links outside it)."""
+    from .paket_docx import periksa
+
+    if path is None:
+        return ()
+    if peran == "templat" and not path.is_file():
+        raise LkjError(f"templat {path} tidak ditemukan")
+    return tuple(issue.line(path.name) for issue in periksa(path, peran).peringatan)
 
 
 def draw_charts(data: DataLaporan, hasil: Hasil):
@@ -114,13 +151,15 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     step = progress or (lambda stage: None)
     with interruptible():
         _check_destination(workbook, out, template)
+        removed = _check_package(template, "templat")
         step("memeriksa buku kerja")
         checked = require(check(workbook), "lkj", workbook.name)
         wanted = out if out is not None else default_output(checked, Path("output"))
         if out is None:
             _make_folder(wanted.parent)
             _check_destination(workbook, wanted, template)
-        return _write(checked, wanted, template, overwrite, grafik, step)
+        built = _write(checked, wanted, template, overwrite, grafik, step, workbook)
+        return dataclasses.replace(built, removed=removed)
 
 
 def _make_folder(folder: Path) -> None:
@@ -155,19 +194,34 @@ def _contents(checked: Checked, template: Path | None, grafik: bool,
     return laporan
 
 
+def check_replaceable(target: Path) -> None:
+    """An existing report lkj is about to replace must not be open in Word or LibreOffice, nor
+    marked read-only."""
+    from .berkas_terbuka import periksa_tidak_terbuka
+    from .output import require_writable
+
+    if target.exists():
+        periksa_tidak_terbuka(target)
+        require_writable(target)
+
+
 def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: bool, grafik: bool,
-           step: Callable[[str], None]) -> Built:
-    from .output import atomic_target, choose_target, reason, stamp
+           step: Callable[[str], None], workbook: Path) -> Built:
+    from .berkas_terbuka import KunciLkj
+    from .identitas_laporan import dari_konteks
+    from .output import atomic_target, choose_target, real_path, reason, stamp
     from .render import render_report
 
     target, moved = choose_target(wanted, overwrite)
+    check_replaceable(real_path(target))
     try:
-        laporan = _contents(checked, template, grafik, step)
-        with atomic_target(target) as temp:
-            step("menulis dokumen")
-            render_report(laporan.context, temp, template)
-            step("menyimpan")
-            stamp(temp)
+        with KunciLkj(real_path(target)):
+            laporan = _contents(checked, template, grafik, step)
+            with atomic_target(target, check_open=True) as temp:
+                step("menulis dokumen")
+                render_report(laporan.context, temp, template)
+                step("menyimpan")
+                stamp(temp, dari_konteks(laporan.context, workbook.name).properti())
     except OSError as exc:
         raise LkjError(f"laporan tidak dapat dibuat ({reason(exc)}); tidak ada berkas yang "
                        "ditulis") from exc
@@ -175,45 +229,14 @@ def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: boo
     return Built(checked, target, wanted if moved else None, laporan.placeholders)
 
 
-@dataclass(frozen=True)
-class Updated:
-    """A report that took new figures: where it went, the earlier version kept, what was listed,
-    and the `-o` file that was kept because a person had edited it (then path is beside it)."""
-
-    checked: Checked
-    path: Path
-    cadangan: Path | None
-    hasil: object  # perbarui.HasilGabung
-    beside_edited: Path | None = None
-
-
 def update(workbook: Path, laporan: Path, out: Path | None = None, template: Path | None = None,
-           grafik: bool = True, progress: Callable[[str], None] | None = None) -> Updated:
-    """Carry the workbook's figures into `laporan`, a report lkj made and a person finished.
+           grafik: bool = True, progress: Callable[[str], None] | None = None,
+           ganti_identitas: bool = False):
+    """Carry the workbook's figures into `laporan`, a report lkj made and a person finished
+    (generator.pembaruan.update, which says what it returns)."""
+    from .pembaruan import update as perbarui
 
-    Without `out` the report is updated in place after a copy of it is kept beside it; with
-    `out` the report is left as it is. Nothing is written when anything fails.
-    """
-    import dataclasses
-
-    from .output import choose_target, interruptible
-
-    step = progress or (lambda stage: None)
-    with interruptible():
-        in_place = out is None or _same(out, laporan)
-        # A report made without charts stays without: charts are drawn only when it has some.
-        grafik = _check_report(laporan) and grafik
-        moved = False
-        if in_place:
-            target = laporan
-            _check_destination(workbook, laporan, template)
-        else:
-            _check_destination(workbook, out, template)
-            target, moved = choose_target(out, overwrite=False)
-        step("memeriksa buku kerja")
-        checked = require(check(workbook), "lkj", workbook.name)
-        done = _update(checked, laporan, target, in_place, template, grafik, step)
-        return dataclasses.replace(done, beside_edited=out if moved else None)
+    return perbarui(workbook, laporan, out, template, grafik, progress, ganti_identitas)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -225,9 +248,8 @@ def _same(a: Path, b: Path) -> bool:
 def _check_report(laporan: Path) -> bool:
     """The report must be a .docx lkj made whose marks are not all gone; checked first.
     Returns whether it shows charts."""
-    import zipfile
-
     from .errors import UsageError
+    from .paket_docx import periksa
     from .tanda import AWALAN
 
     if laporan.suffix.lower() != ".docx":
@@ -236,12 +258,8 @@ def _check_report(laporan: Path) -> bool:
         raise UsageError(f"{laporan} adalah folder, bukan laporan .docx")
     if not laporan.is_file():
         raise LkjError(f"laporan {laporan} tidak ditemukan")
-    try:
-        with zipfile.ZipFile(laporan) as archive:
-            xml = archive.read("word/document.xml")
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise LkjError(f"{laporan.name} bukan dokumen Word .docx yang dapat dibaca; tidak ada "
-                       "berkas yang ditulis") from exc
+    paket = periksa(laporan, "laporan")
+    xml = paket.baca(paket.utama)
     if f'w:name="{AWALAN}'.encode() not in xml:
         raise _without_marks(laporan)
     return b"drawingml/2006/chart" in xml
@@ -250,52 +268,7 @@ def _check_report(laporan: Path) -> bool:
 def _without_marks(laporan: Path) -> LkjError:
     return LkjError(
         f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, dibuat "
-        "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang), jadi "
+        "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang, mis. "
+        "setelah disimpan ulang di Google Docs), jadi "
         "angkanya tidak dapat diperbarui; buat laporan baru dengan: lkj buat "
         "BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")
-
-
-def _update(checked: Checked, laporan: Path, target: Path, in_place: bool,
-            template: Path | None, grafik: bool, step: Callable[[str], None]) -> Updated:
-    import tempfile
-
-    import docx
-
-    from .output import PROPERTY, atomic_target, keep_copy, reason
-    from .perbarui import BukanLaporanLkj, Penggabung
-    from .render import render_report
-    from .properti import baca_properti, buang_properti
-    from .tanda import baca_daftar, simpan_daftar
-
-    try:
-        laporan_baru = _contents(checked, template, grafik, step)
-        with tempfile.TemporaryDirectory(prefix="lkj-") as folder:
-            baru_path = render_report(laporan_baru.context, Path(folder) / "baru.docx", template)
-            step("menggabungkan")
-            lama = docx.Document(str(laporan))
-            baru = docx.Document(str(baru_path))
-            daftar = baca_daftar(baca_properti(lama))
-            try:
-                hasil = Penggabung(lama, baru, daftar).gabung()
-            except BukanLaporanLkj:  # "_lkj" in the text, but no mark lkj can read
-                raise _without_marks(laporan) from None
-            simpan_daftar(lama, hasil.daftar)
-            # The result holds a person's work: no "untouched lkj output" fingerprint, so a
-            # later `lkj buat` never replaces it silently.
-            buang_properti(lama, PROPERTY)
-            cadangan = None
-            try:
-                with atomic_target(target) as temp:
-                    step("menyimpan")
-                    lama.save(str(temp))
-                    if in_place:
-                        cadangan = keep_copy(laporan)
-            except BaseException:
-                if cadangan is not None:  # the report was not replaced: no copy needed
-                    cadangan.unlink(missing_ok=True)
-                raise
-    except OSError as exc:
-        raise LkjError(f"laporan tidak dapat diperbarui ({reason(exc)}); tidak ada berkas yang "
-                       "ditulis") from exc
-    step("selesai")
-    return Updated(checked, target, cadangan, hasil)

@@ -66,8 +66,14 @@ def baca_properti(doc) -> dict[str, str]:
 
 
 def tulis_properti(doc, nilai: dict[str, str], buang: tuple[str, ...] = ()) -> None:
-    """Set properties of a python-docx document (adding custom.xml when it has none)."""
+    """Set properties of a python-docx document (adding custom.xml when it has none); a
+    document that already holds exactly these values is left byte for byte as it is."""
     part = _bagian_custom(doc)
+    if part is not None:
+        ada = {k: v for k, v in properti(part.blob).items()
+               if k in nilai or any(k.startswith(b) for b in buang if b)}
+        if ada == nilai:
+            return
     if part is None:
         part = Part(PackURI(CUSTOM_PART), CT_CUSTOM, b"", doc.part.package)
         doc.part.package.relate_to(part, RT_CUSTOM)
@@ -77,5 +83,5 @@ def tulis_properti(doc, nilai: dict[str, str], buang: tuple[str, ...] = ()) -> N
 def buang_properti(doc, nama: str) -> None:
     """Remove one custom property (if the document has it)."""
     part = _bagian_custom(doc)
-    if part is not None:
+    if part is not None and nama in properti(part.blob):
         part._blob = ubah_properti(part.blob or None, {}, buang=(nama,))

@@ -13,21 +13,20 @@ paper, Word numbering), generator.kemasan cleans the package, and no template ta
 from __future__ import annotations
 
 import re
-import zipfile
 from datetime import datetime, timezone
 from importlib.resources import files
 from pathlib import Path
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 
-from generator import galat_templat, kemasan, tanda
+from generator import galat_templat, kemasan, nama_part, tanda  # noqa: F401 (nama_part: python-docx's walks)
 from generator.batas import Batas, ukuran_konteks
 from generator.errors import LkjError
+from generator.paket_docx import buka
 from generator.sandbox import LingkunganAman, Pegangan
 from generator.selesai import selesaikan, teks_paragraf
 from generator.singgahan import LingkunganCepat, TemplatCepat
@@ -192,11 +191,9 @@ def konteks_templat(tpl: DocxTemplate, context: dict, batas: Batas) -> dict:
 def _buka(template: Path) -> TemplatCepat:
     if not template.is_file():
         raise LkjError(f"Templat tidak ditemukan: {template}")
-    tpl = TemplatCepat(template)
-    try:
-        tpl.init_docx()  # docxtpl opens the file lazily; open it here to report a bad one
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
-        raise LkjError(f"Templat {template} bukan dokumen Word .docx yang dapat dibaca") from exc
+    # A customised template is checked whole, and cut off from anything outside it, first.
+    tpl = TemplatCepat(template if template == default_template() else buka(template, "templat"))
+    tpl.init_docx()  # docxtpl opens the file lazily
     return tpl
 
 

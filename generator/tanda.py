@@ -12,8 +12,9 @@ named `_lkj` + kind + id + fingerprint:
 Bookmarks print as nothing, do not get in the way of typing, and survive editing around them
 in Word and a round trip through LibreOffice (content controls and custom XML parts do not
 survive LibreOffice 7.4, tested in tests/test_perbarui.py). The id is a hash of the part's
-place in the report (the context path of a value; a block's values or fixed words, under its
-heading); the fingerprint a hash of what lkj wrote there (`isi`). A changed fingerprint means a
+place in the report (the context path of a value, list elements by their stable key from the
+workbook, generator.kunci; a block's values or fixed words, under its heading; see
+generator.penamaan); the fingerprint a hash of what lkj wrote there (`isi`). A changed fingerprint means a
 person edited the part. The ids of the blocks and rows lkj wrote are also listed in custom
 document properties `lkj-bagian-NN` (Word keeps at most 255 characters a property), so a part a
 person deleted is told apart from one the new figures add.
@@ -30,12 +31,14 @@ import contextlib
 import hashlib
 import itertools
 import re
-from collections import Counter
+from collections import deque
 from collections.abc import Iterator
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
+
+from generator import kunci
 
 AWALAN = "_lkj"
 MULAI, PISAH, AKHIR = "\ue003", "\ue004", "\ue005"
@@ -78,26 +81,32 @@ def id_sementara() -> int:
 
 
 class Nilai(str):
-    """A context string that remembers where in the context it came from."""
+    """A context string that remembers where in the context it came from: `jalur` with list
+    elements by their stable key (generator.kunci), `jalur_lama` by position (marks version 1)."""
 
     jalur: str
+    jalur_lama: str
 
-    def __new__(cls, value: str, jalur: str) -> Nilai:
+    def __new__(cls, value: str, jalur: str, jalur_lama: str | None = None) -> Nilai:
         obj = super().__new__(cls, value)
         obj.jalur = jalur
+        obj.jalur_lama = jalur if jalur_lama is None else jalur_lama
         return obj
 
 
-def tandai_konteks(value, jalur: str = "") -> object:
-    """The context with every string (not dict keys) a Nilai carrying its path."""
+def tandai_konteks(value, jalur: str = "", jalur_lama: str = "") -> object:
+    """The context with every string (not dict keys) a Nilai carrying its paths."""
     if isinstance(value, Nilai):
         return value
     if isinstance(value, str):
-        return Nilai(value, jalur)
+        return Nilai(value, jalur, jalur_lama)
     if isinstance(value, dict):
-        return {k: tandai_konteks(v, f"{jalur}.{k}" if jalur else str(k)) for k, v in value.items()}
+        return {k: tandai_konteks(v, f"{jalur}.{k}" if jalur else str(k),
+                                  f"{jalur_lama}.{k}" if jalur_lama else str(k))
+                for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [tandai_konteks(v, f"{jalur}.{i}") for i, v in enumerate(value)]
+        return [tandai_konteks(v, f"{jalur}{seg}" if seg else f"{jalur}.{i}", f"{jalur_lama}.{i}")
+                for i, (v, seg) in enumerate(zip(value, kunci.segmen(list(value)), strict=True))]
     return value
 
 
@@ -106,6 +115,7 @@ class Pencatat:
 
     def __init__(self) -> None:
         self.jalur: list[str] = []
+        self.jalur_lama: list[str] = []
         self.terpasang = 0  # values turned into marks or stripped so far (pasang_nilai)
 
     def bungkus(self, value: object, teks: str) -> str:
@@ -114,6 +124,7 @@ class Pencatat:
         if not isinstance(value, Nilai) or not teks:
             return teks
         self.jalur.append(value.jalur)
+        self.jalur_lama.append(value.jalur_lama)
         return f"{MULAI}{len(self.jalur) - 1}{PISAH}{teks}{AKHIR}"
 
 
@@ -368,11 +379,6 @@ def pasangan(root) -> dict[str, tuple]:
     return hasil
 
 
-def _nilai_di(el, jalur_per_nama: dict[str, str]) -> list[str]:
-    return [jalur_per_nama[b.get(_NAME)] for b in el.iter(_BS)
-            if b.get(_NAME) in jalur_per_nama]
-
-
 def _gaya(p) -> str:
     el = p.find(_PSTYLE_PATH)
     return el.get(_VAL, "") if el is not None else ""
@@ -400,78 +406,12 @@ def blok(body) -> Iterator:
 
 
 def tandai(doc, pencatat: Pencatat) -> list[str]:
-    """Name every value mark and add block, table and row marks to the finished body.
+    """Name every value mark and add block, table and row marks to the finished body
+    (generator.penamaan). Returns the ids of the blocks and rows, for the custom properties
+    (`simpan_daftar`)."""
+    from generator.penamaan import tandai as namai
 
-    Returns the ids of the blocks and rows, for the custom properties (`simpan_daftar`).
-    """
-    body = doc.element.body
-    part = doc.part
-    pasang = pasangan(body)
-    jalur_per_nama = {nama: pencatat.jalur[int(nama[len(SEMENTARA):])]
-                      for nama in pasang if nama.startswith(SEMENTARA)}
-    # values: drop marks around nothing (a list number turned into Word numbering)
-    kali: Counter = Counter()
-    for nama, (start, end) in pasang.items():
-        if nama not in jalur_per_nama:
-            continue
-        p = start.getparent()
-        teks = isi_antara(start, end, part) if end.getparent() is p else ""
-        jalur = jalur_per_nama[nama]
-        if not teks.strip() or end.getparent() is not p:
-            start.getparent().remove(start)
-            end.getparent().remove(end)
-            del jalur_per_nama[nama]
-            continue
-        kali[jalur] += 1
-        baru = _nama("N", f"{jalur}#{kali[jalur]}", teks)
-        start.set(_NAME, baru)
-        end.set(_NAME, baru)
-        jalur_per_nama[baru] = jalur
-    daftar: list[str] = []
-    kali = Counter()
-    judul = ""
-    for el in list(blok(body)):
-        nilai = _nilai_di(el, jalur_per_nama)
-        if el.tag == qn("w:p"):
-            if daftar_isi(el):
-                continue
-            tanda = "v:" + "|".join(nilai) if nilai else "t:" + _teks_datar(el)
-            if _gaya(el) in JUDUL:
-                judul = tanda
-                kunci = tanda
-            else:
-                kunci = f"{tanda}@{judul}"
-            kali[kunci] += 1
-            nama = _nama("B", f"{kunci}#{kali[kunci]}", isi(el, part))
-            _bookmark_titik(el, nama)
-        else:
-            rows = el.findall(_TR)
-            kepala = _teks_datar(rows[0]) if rows else ""
-            kunci = f"tabel:{kepala}@{judul}"
-            kali[kunci] += 1
-            kunci_tabel = f"{kunci}#{kali[kunci]}"
-            baris_kali: Counter = Counter()
-            isi_baris = []
-            for tr in rows:
-                nilai_baris = _nilai_di(tr, jalur_per_nama)
-                kunci_baris = (f"{kunci_tabel}/" + ("v:" + "|".join(nilai_baris) if nilai_baris
-                                                    else "t:" + _teks_datar(tr)))
-                baris_kali[kunci_baris] += 1
-                p = paragraf_pertama(tr)
-                isi_baris.append(isi(tr, part))
-                if p is not None:
-                    nama_baris = _nama("R", f"{kunci_baris}#{baris_kali[kunci_baris]}",
-                                       isi_baris[-1])
-                    _bookmark_titik(p, nama_baris)
-                    daftar.append(POLA.match(nama_baris).group(2))
-            nama = _nama("T", kunci_tabel, "".join(isi_baris))  # = isi(el): rows only
-            p = paragraf_pertama(el)
-            if p is None:
-                continue
-            _bookmark_titik(p, nama)
-        daftar.append(POLA.match(nama).group(2))
-    nomori_bookmark(body)
-    return daftar
+    return namai(doc, pencatat)
 
 
 def nomori_bookmark(root) -> None:
@@ -482,7 +422,8 @@ def nomori_bookmark(root) -> None:
     an end that closes nothing is dropped; a start left open gets an end right after it.
     """
     berikut = 1
-    terbuka: dict[str, list] = {}  # old id -> open starts (elements) with that id
+    terbuka: dict[str, deque] = {}  # old id -> starts with that id, in order, closed ones
+    # dropped lazily from the front (one pass, however many bookmarks share an id)
     per_nama: dict[str, object] = {}
     alias: dict[str, object] = {}  # old id of a dropped duplicate -> the kept start
     ditutup: set = set()
@@ -497,12 +438,14 @@ def nomori_bookmark(root) -> None:
             el.set(_ID, str(berikut))
             berikut += 1
             per_nama[nama] = el
-            terbuka.setdefault(lama, []).append(el)
+            terbuka.setdefault(lama, deque()).append(el)
             continue
         nama = el.attrib.pop(_NAME, None)
         start = per_nama.get(nama) if nama else None
         if start is None or start in ditutup:
-            antre = [s for s in terbuka.get(lama, []) if s not in ditutup]
+            antre = terbuka.get(lama, ())
+            while antre and antre[0] in ditutup:
+                antre.popleft()
             start = antre[0] if antre else alias.get(lama)
         if start is None or start in ditutup:
             el.getparent().remove(el)
@@ -562,7 +505,8 @@ def simpan_daftar(doc, ids: list[str]) -> None:
     """Write the list of parts into the document's custom properties (python-docx package)."""
     from generator.properti import tulis_properti
 
-    tulis_properti(doc, properti_daftar(ids), buang=(PROPERTI,))
+    tulis_properti(doc, {**properti_daftar(ids), kunci.PROPERTI_VERSI: kunci.VERSI},
+                   buang=(PROPERTI,))
 
 
 def buang_bookmark(root, awalan: str = AWALAN) -> None:

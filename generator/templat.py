@@ -156,19 +156,15 @@ def check_template(path: Path, context: dict[str, Any], coba: bool = True) -> li
     a trial rendering with `context` under the same sandbox and limits as `lkj buat`."""
     import docx
 
-    from .output import reason
+    from .paket_docx import periksa
     from .render import make_environment
 
     if path.is_dir():
         raise LkjError(f"{path}: ini sebuah folder, bukan templat Word .docx")
     if not path.is_file():
         raise LkjError(f"{path.name}: berkas templat tidak ditemukan ({path})")
-    try:
-        document = docx.Document(str(path))
-    except OSError as exc:
-        raise LkjError(f"{path.name}: berkas templat tidak dapat dibaca ({reason(exc)})") from exc
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a non-docx file
-        raise LkjError(f"{path.name}: bukan dokumen Word .docx yang dapat dibaca") from exc
+    paket = periksa(path, "templat")  # the package is checked whole before python-docx reads it
+    document = docx.Document(paket.berkas())
     issues: list[Issue] = []
     places = list(_places(document))
     tagged = [(place, tag) for place in places for tag in _tags(place, issues)]
@@ -181,6 +177,7 @@ def check_template(path: Path, context: dict[str, Any], coba: bool = True) -> li
         issues.extend(_check_tree(tagged, env, context))
     if not issues and coba:
         issues.extend(_trial(path, context))
+    issues = list(paket.peringatan) + issues  # what lkj removes from it: warnings, not errors
     order = {place.describe(): n for n, place in enumerate(places)}
     return sorted(issues, key=lambda issue: order.get(issue.ref, -1))
 
@@ -216,12 +213,13 @@ def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:
     return []
 
 
-def require_valid_template(path: Path, context: dict[str, Any], coba: bool = True) -> None:
+def require_valid_template(path: Path, context: dict[str, Any], coba: bool = True) -> list[Issue]:
     """Raise InputErrors listing every problem of a customised template (`coba`: see
-    check_template)."""
+    check_template); its warnings (what lkj removes from it, generator.tautan) otherwise."""
     issues = check_template(path, context, coba)
-    if issues:
+    if any(issue.is_error for issue in issues):
         raise InputErrors(issues, path.name)
+    return issues
 
 
 _LOOP = {"loop": {"index": 1, "index0": 0, "first": True, "last": True, "length": 1,

@@ -20,6 +20,10 @@ STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # Cells holding something, per sheet: 2.000 indicators with every column filled are ~30.000.
 MAX_CELLS = 1_000_000
+# XML tags the cell filter may look at, over all sheets, once the bare empty cells (<c/>,
+# <c></c>) are gone by plain replacement: the filter's time grows with this count (~0.5 µs a
+# tag), so a small file of millions of styled empty cells is refused within a second or two.
+MAX_TAGS = 3_000_000
 CHUNK = 1024 * 1024
 
 # A cell with no value, formula or inline string carries only a style: "format the whole column"
@@ -28,6 +32,7 @@ _EMPTY_CELL = re.compile(rb"<(?:\w+:)?c(?:\s[^<>]*)?(?:/>|>\s*</(?:\w+:)?c>)")
 _EMPTY_ROW = re.compile(rb"<(?:\w+:)?row(?:\s[^<>]*)?(?:/>|>\s*</(?:\w+:)?row>)")
 _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_CELL_OPEN_AT_END = re.compile(rb"<(?:\w+:)?c(?:\s[^<>]*)?>\Z")
 
 
 @dataclass(frozen=True)
@@ -48,25 +53,22 @@ def compact_archive(archive: zipfile.ZipFile, source: str) -> Compacted:
     Raises LkjError for a bomb or a sheet with more cells than any LKj workbook holds; zip and
     zlib errors are left to the caller, which reports the file as damaged.
     """
-    budget = [MAX_UNPACKED_BYTES]
+    budget = [MAX_UNPACKED_BYTES, MAX_TAGS]
     sheets: dict[str, bytes] = {}
     cells: dict[str, int] = {}
     for info in archive.infolist():
         if info.is_dir():
             continue
         if is_worksheet(info.filename):
-            xml = _compact_part(archive, info, budget, source)
-            count = len(_CELL_START.findall(xml))
-            if count > MAX_CELLS:
-                raise LkjError(f"{source}: lembar {info.filename} berisi {count} sel terisi, jauh "
-                               "lebih banyak daripada buku kerja LKj; hapus isi yang tidak perlu")
-            sheets[info.filename], cells[info.filename] = xml, count
+            sheets[info.filename], cells[info.filename] = _compact_part(archive, info, budget,
+                                                                        source)
         else:
             _drain_part(archive, info, budget, source)
     return Compacted(sheets, cells)
 
 
 def _spend(budget: list[int], size: int, source: str) -> None:
+    """Count `size` unpacked bytes against the first of the budgets."""
     budget[0] -= size
     if budget[0] < 0:
         raise LkjError(f"{source}: isi berkas terlalu besar untuk sebuah buku kerja LKj")
@@ -80,33 +82,66 @@ def _drain_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[in
 
 
 def _compact_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int],
-                  source: str) -> bytes:
+                  source: str) -> tuple[bytes, int]:
+    """The sheet's XML without empty cells and rows, and its cells; refused as soon as the
+    tags to filter or the cells kept pass their bounds, not after the whole part."""
     kept: list[bytes] = []
+    count = 0
     carry = b""
     with archive.open(info) as stream:
         while chunk := stream.read(CHUNK):
             _spend(budget, len(chunk), source)
             text = carry + chunk
             cut = _cut(text)
-            kept.append(_strip(text[:cut]))
+            kept.append(_filter(text[:cut], budget, info.filename, source))
+            count = _count_cells(kept[-1], count, info.filename, source)
             carry = text[cut:]
-    kept.append(_strip(carry))
-    return b"".join(kept)
+    kept.append(_filter(carry, budget, info.filename, source))
+    return b"".join(kept), _count_cells(kept[-1], count, info.filename, source)
+
+
+def _filter(xml: bytes, budget: list[int], part: str, source: str) -> bytes:
+    # The bare empty cells go first by plain replacement, many times faster than the pattern.
+    xml = xml.replace(b"<c/>", b"").replace(b"<c></c>", b"")
+    budget[1] -= xml.count(b"<")
+    if budget[1] < 0:
+        raise LkjError(f"{source}: lembar {part} berisi jutaan sel atau baris kosong, jauh lebih "
+                       "banyak daripada buku kerja LKj; hapus baris dan kolom yang tidak dipakai "
+                       "lalu simpan ulang")
+    return _strip(xml)
+
+
+def _count_cells(xml: bytes, count: int, part: str, source: str) -> int:
+    count += len(_CELL_START.findall(xml))
+    if count > MAX_CELLS:
+        raise LkjError(f"{source}: lembar {part} berisi lebih dari {MAX_CELLS} sel terisi, jauh "
+                       "lebih banyak daripada buku kerja LKj; hapus isi yang tidak perlu")
+    return count
 
 
 def _cut(text: bytes) -> int:
-    """Where to split a chunk so that no tag, and preferably no row, is cut in two."""
-    last_row = None
-    for last_row in _ROW_END.finditer(text, max(0, len(text) - CHUNK // 4)):  # noqa: B007 (the last match)
-        pass
-    if last_row is not None:
-        return last_row.end()
-    return text.rfind(b">") + 1
+    """Where to split a chunk so that no tag, and preferably no row, is cut in two.
+
+    The last "row>" is found by plain search and checked to be an end tag; a chunk of nothing
+    but row start tags gives up after a few and cuts after any tag.
+    """
+    start = max(0, len(text) - CHUNK // 4)
+    at = len(text)
+    for _ in range(8):
+        at = text.rfind(b"row>", start, at)
+        if at < 0:
+            break
+        end = _ROW_END.search(text, max(start, at - 40), at + 4)
+        if end is not None and end.end() == at + 4:
+            return end.end()
+    cut = text.rfind(b">") + 1
+    # not between a cell's start and end tag: an empty <c ...></c> must stay whole to go
+    opened = _CELL_OPEN_AT_END.search(text, max(0, cut - 512), cut)
+    return opened.start() if opened else cut
 
 
 def _strip(xml: bytes) -> bytes:
-    # The bare <c/> goes first by plain replacement, which is many times faster than the pattern.
-    return _EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", xml.replace(b"<c/>", b"")))
+    return _EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", xml))
 
 
 def load_bytes(path: Path) -> bytes:

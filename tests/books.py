@@ -103,10 +103,15 @@ def shared_string(path: Path, placeholder: str, raw: str) -> Path:
     return path
 
 
-def many_indicators(path: Path, sasaran: int = 6, indikator: int = 40) -> Path:
-    """A workbook with `indikator` indicators spread over `sasaran` sasaran: tables span pages."""
+def many_indicators(path: Path, sasaran: int = 6, indikator: int = 40,
+                    lalu: bool = False) -> Path:
+    """A workbook with `indikator` indicators spread over `sasaran` sasaran: tables span pages.
+
+    With `lalu`, every indicator has realisasi for 2022 and 2023 (history: one trend chart each).
+    """
     sheets = base_sheets()
-    rows = [sheets["Kinerja"][0] + ["Penjelasan"]]
+    years = ["Realisasi 2022", "Realisasi 2023"] if lalu else []
+    rows = [sheets["Kinerja"][0] + ["Penjelasan", *years]]
     for n in range(indikator):
         s = n * sasaran // indikator
         first = n == 0 or (n - 1) * sasaran // indikator != s
@@ -116,6 +121,7 @@ def many_indicators(path: Path, sasaran: int = 6, indikator: int = 40) -> Path:
             f"penyelenggaraan pemilihan umum",
             "%", "Negatif" if n % 7 == 6 else "Positif", 80 + n % 20, 70 + (n * 3) % 35,
             f"Penjelasan indikator {n + 1}.",
+            *([60 + n % 30, 65 + (n * 7) % 30] if lalu else []),
         ])
     sheets["Kinerja"] = rows
     sheets["Pengaturan"] = [["Isian", "Nilai"], ["Rumus Negatif", "2T-R"]]
@@ -146,8 +152,10 @@ def rewrite_parts(src: Path, dst: Path, parts: dict[str, bytes | None],
     return dst
 
 
-def empty_cells_bomb(src: Path, dst: Path, cells: int = 10_000_000, sheet: str = "Kinerja") -> Path:
-    """`src` with `cells` empty <c/> cells appended to one row of `sheet`: a tiny zip, huge XML."""
+def empty_cells_bomb(src: Path, dst: Path, cells: int = 10_000_000, sheet: str = "Kinerja",
+                     cell: bytes = b"<c/>") -> Path:
+    """`src` with `cells` empty cells (`cell`) appended to one row of `sheet`: a tiny zip, huge
+    XML."""
     import zipfile
 
     part = sheet_part(src, sheet)
@@ -160,7 +168,7 @@ def empty_cells_bomb(src: Path, dst: Path, cells: int = 10_000_000, sheet: str =
             head, tail = data.split(b"</sheetData>")
             with zout.open(part, "w", force_zip64=True) as stream:
                 stream.write(head + b'<row r="1048000">')
-                block = b"<c/>" * 100_000
+                block = cell * 100_000
                 for _ in range(cells // 100_000):
                     stream.write(block)
                 stream.write(b"</row></sheetData>" + tail)

@@ -132,6 +132,48 @@ def test_ten_million_empty_cells_are_dropped_unparsed(tmp_path):
     assert _periksa(path).exit_code == 0
 
 
+def test_bare_empty_cells_written_open_and_shut_are_dropped_too(tmp_path):
+    path = empty_cells_bomb(SAMPLE, tmp_path / "bom.xlsx", cells=2_000_000, cell=b"<c></c>")
+    assert _kept_cells(path) == _kept_cells(SAMPLE)
+
+
+def _strips_counted(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    strip = xlsx._strip
+
+    def counted(xml: bytes) -> bytes:
+        calls.append(len(xml))
+        return strip(xml)
+
+    monkeypatch.setattr(xlsx, "_strip", counted)
+    return calls
+
+
+def test_millions_of_styled_empty_cells_are_refused_while_read(tmp_path, monkeypatch):
+    """The cell pattern's time grows with the tags it sees: they are counted before it runs, so
+    such a sheet is refused after the first chunks, not after all of them."""
+    path = empty_cells_bomb(SAMPLE, tmp_path / "bom.xlsx", cells=1_000_000,
+                            cell=b'<c r="E9" s="1"/>')
+    monkeypatch.setattr(xlsx, "MAX_TAGS", 100_000)
+    calls = _strips_counted(monkeypatch)
+    result = _periksa(path)
+    assert result.exit_code == 1
+    assert result.output.startswith("Galat: bom.xlsx: lembar xl/worksheets/")
+    assert "berisi jutaan sel atau baris kosong, jauh lebih banyak daripada buku kerja LKj" \
+        in result.output
+    assert sum(calls) < 17_000_000 // 4, "the whole sheet was filtered before the refusal"
+
+
+def test_filled_cells_past_the_bound_are_refused_while_read(tmp_path, monkeypatch):
+    path = empty_cells_bomb(SAMPLE, tmp_path / "bom.xlsx", cells=1_000_000, cell=b"<c><v/></c>")
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 100_000)
+    calls = _strips_counted(monkeypatch)
+    result = _periksa(path)
+    assert result.exit_code == 1
+    assert "berisi lebih dari 100000 sel terisi" in result.output
+    assert sum(calls) < 11_000_000 // 4, "the whole sheet was filtered before the refusal"
+
+
 def test_more_cells_than_any_workbook_holds_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx, "MAX_CELLS", 50)
     result = _periksa(SAMPLE)

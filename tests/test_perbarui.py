@@ -122,7 +122,7 @@ def baris(path: Path) -> list[str]:
     split or renumbered shows): each body paragraph, each table row as `| cell | cell`."""
     doc = tampilkan_nomor(docx.Document(str(path)))
     lines = []
-    for el in doc.element.body:
+    for el in tanda.blok(doc.element.body):  # also inside content controls (a Daftar Isi)
         if el.tag == qn("w:p"):
             lines.append(teks_paragraf(el))
         elif el.tag == qn("w:tbl"):
@@ -278,11 +278,27 @@ def test_in_place_keeps_the_earlier_version(kasus, tmp_path):
     assert done.cadangan.read_bytes() == before
     assert laporan.read_bytes() != before
     assert baris(laporan) == baris(kasus["hasil"])
-    second = update(kasus["buku"], laporan)
-    assert second.cadangan == tmp_path / "LKj-sebelum-2.docx"
+    # the same workbook again changes nothing: nothing is written, no copy is made
+    merged = laporan.read_bytes()
+    same = update(kasus["buku"], laporan)
+    assert not same.berubah and same.cadangan is None and laporan.read_bytes() == merged
+    # new figures again: the next copy, the first one never overwritten
+    second = update(_ik21(kasus["buku"], tmp_path / "buku2.xlsx", 97), laporan)
+    assert second.berubah and second.cadangan == tmp_path / "LKj-sebelum-2.docx"
+    assert second.cadangan.read_bytes() == merged
     assert (tmp_path / "LKj-sebelum-1.docx").read_bytes() == before  # never overwritten
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "LKj-sebelum-1.docx", "LKj-sebelum-2.docx", "LKj.docx"]
+        "LKj-sebelum-1.docx", "LKj-sebelum-2.docx", "LKj.docx", "buku2.xlsx"]
+
+
+def _ik21(buku: Path, path: Path, realisasi) -> Path:
+    """The workbook with IK 2.1's realisasi changed."""
+    wb = openpyxl.load_workbook(buku)
+    ws = wb["Kinerja"]
+    assert ws["B5"].value.startswith("Persentase KPU, KPU Provinsi")
+    ws["F5"] = realisasi
+    wb.save(path)
+    return path
 
 
 def test_output_option_leaves_the_report_untouched(kasus, tmp_path):

@@ -47,3 +47,33 @@ def test_unwritable_cache_folder_is_not_an_error(konteks, tmp_path, monkeypatch)
     bukan_folder.write_text("x")
     monkeypatch.setenv("LKJ_CACHE", str(bukan_folder / "cache"))
     assert render_report(konteks, tmp_path / "l.docx").is_file()
+
+
+def test_a_full_disk_leaves_no_stray_cache_file(konteks, tmp_path, monkeypatch):
+    """Every write to the cache fails with ENOSPC: the report is still made, and the cache
+    folder holds no temporary `.tmp-*` file (before the fix, one per entry was left)."""
+    import errno
+    import os
+
+    from generator import singgahan
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LKJ_CACHE", str(cache))
+    asli = os.fdopen
+
+    class Penuh:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(singgahan.os, "fdopen", lambda fd, mode: Penuh(asli(fd, mode)))
+    assert render_report(konteks, tmp_path / "l.docx").is_file()
+    assert cache.is_dir() and sorted(cache.iterdir()) == []

@@ -85,8 +85,9 @@ def _bagian_tahun(a: an.AnalisisSasaran, huruf: Huruf, tren: dict) -> dict | str
              "nilai": [{"tahun": str(n.tahun), **_baris(n, "realisasi", "capaian")} for n in b.nilai]}
             for b in p.baris
         ],
-        "uraian": [{"kalimat": [paragraf(b.kalimat)], "grafik": tren.get(b.kode, [])}
-                   for b in p.baris],
+        # `kunci`: the indicator a sentence and chart belong to (generator.kunci)
+        "uraian": [{"kunci": b.nama, "kalimat": [paragraf(b.kalimat)],
+                    "grafik": tren.get(b.kode, [])} for b in p.baris],
     }
 
 
@@ -95,7 +96,7 @@ def _bagian_tabel(rows: tuple, huruf: Huruf, *names: str) -> dict | str:
     if not rows:
         return ""
     return {"huruf": huruf(), "baris": [_baris(b, *names) for b in rows],
-            "kalimat": [paragraf(b.kalimat) for b in rows]}
+            "kalimat": [{"kunci": b.nama, **paragraf(b.kalimat)} for b in rows]}
 
 
 def _bagian_penjelasan(a: an.AnalisisSasaran, huruf: Huruf, penanda: Penanda) -> dict:
@@ -105,12 +106,13 @@ def _bagian_penjelasan(a: an.AnalisisSasaran, huruf: Huruf, penanda: Penanda) ->
         kode = satu_baris(p.kode)
         if p.paragraf is None:
             tempat = f"Bab III A, Sasaran {a.nomor}, {kode}: penyebab dan solusi"
-            isi.append({"label": f"{kode}: ", **penanda.kosong(
+            isi.append({"kunci": p.nama, "label": f"{kode}: ", **penanda.kosong(
                 tempat, f"[Tuliskan penyebab keberhasilan atau kegagalan {kode} serta solusi "
                         "yang ditempuh, atau isi kolom Penjelasan pada lembar Kinerja]")})
             continue
         for n, baris in enumerate(p.paragraf):
-            isi.append({"label": f"{kode}: " if n == 0 else "", **paragraf(baris)})
+            isi.append({"kunci": f"{p.nama}#{n}", "label": f"{kode}: " if n == 0 else "",
+                        **paragraf(baris)})
     return {"huruf": huruf(), "paragraf": isi}
 
 

@@ -53,6 +53,8 @@ def _echo_issues(issues: list[Issue] | tuple[Issue, ...], source: str) -> None:
 def _fail(exc: LkjError, source: str = "") -> typer.Exit:
     """Print a library error at this one boundary and turn it into its exit code."""
     if isinstance(exc, InputErrors):
+        if exc.judul:
+            typer.echo(Issue("", exc.judul).line(exc.source or source), err=True)
         _echo_issues(exc.errors + exc.warnings, exc.source or source)
         typer.echo(f"Galat: {len(exc.errors)} masalah ditemukan di {exc.source or source}; "
                    "tidak ada berkas yang ditulis", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 GALAT = "galat"
@@ -46,9 +47,10 @@ class UsageError(LkjError):
 class InputErrors(LkjError):
     """Every problem found in a workbook or template; raised only when at least one is an error."""
 
-    def __init__(self, issues: list[Issue], source: str = "") -> None:
+    def __init__(self, issues: list[Issue], source: str = "", judul: str = "") -> None:
         self.issues = list(issues)
         self.source = source
+        self.judul = judul  # a line said before the problems (not one of them), "" for none
         errors = sum(1 for i in self.issues if i.is_error)
         super().__init__(f"{errors} masalah ditemukan")
 
@@ -59,3 +61,22 @@ class InputErrors(LkjError):
     @property
     def warnings(self) -> list[Issue]:
         return [i for i in self.issues if not i.is_error]
+
+
+def reason(exc: OSError, menulis: bool = True) -> str:
+    """The cause of an OSError in Indonesian; the system's own (English) text is not shown.
+    `menulis`: the file was being written (else read), which names a missing permission."""
+    izin = "tidak ada izin menulis" if menulis else "tidak ada izin membaca"
+    reasons = {
+        errno.ENOSPC: "ruang disk penuh",
+        errno.EFBIG: "berkas melebihi batas ukuran yang diizinkan",
+        getattr(errno, "EDQUOT", -1): "kuota disk habis",
+        errno.EACCES: izin,
+        errno.EPERM: izin,
+        errno.EROFS: "disk hanya dapat dibaca",
+        errno.ENOENT: "folder tidak ada" if menulis else "berkas tidak ditemukan",
+        errno.ENOTDIR: "bagian jalurnya bukan folder",
+        errno.EISDIR: "itu sebuah folder",
+        errno.EIO: "galat baca/tulis pada disk",
+    }
+    return reasons.get(exc.errno, f"galat sistem berkas nomor {exc.errno}")

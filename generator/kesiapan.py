@@ -250,14 +250,17 @@ class Kesiapan:
                 seen.setdefault((issue.code, issue.ref), issue)
         return list(seen.values())
 
-    def galat(self, kode: str) -> list[Issue]:
-        """Why document `kode` cannot be made: one line saying so, then each blank cell (or
-        missing column) it needs."""
-        status = self.dokumen(kode)
+    def judul(self, kode: str) -> str:
+        """The line said before `galat`'s cells: the document cannot be made yet, and which
+        documents the workbook already serves."""
         siap = [s.dokumen.nama for s in self.status if s.siap]
         bisa = f"; buku kerja ini baru siap untuk {_gabung(siap)}" if siap else ""
-        issues = [Issue("document-not-ready", f"{status.dokumen.nama} belum dapat dibuat"
-                        f"{bisa} (lihat lkj periksa)", "", GALAT)]
+        return f"{self.dokumen(kode).dokumen.nama} belum dapat dibuat{bisa} (lihat lkj periksa)"
+
+    def galat(self, kode: str) -> list[Issue]:
+        """Why document `kode` cannot be made: each blank cell (or missing column) it needs."""
+        status = self.dokumen(kode)
+        issues: list[Issue] = []
         for k in status.kurang:
             issues += [Issue("document-blank", _sebut(k.syarat, sel), sel.ref, GALAT)
                        for sel in k.sel if not sel.kolom]

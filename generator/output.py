@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
+import secrets
 import signal
 import stat
 import sys
-import tempfile
 import threading
 import zipfile
 from contextlib import contextmanager, suppress
@@ -17,7 +16,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .errors import LkjError, UsageError
+from .errors import LkjError, UsageError, reason
 
 PROPERTY = "lkj-sidik"
 TEMP_PREFIX = ".~lkj-"
@@ -143,15 +142,16 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
     if not folder.is_dir():
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
+    # The name is chosen before the file exists, so a signal at any moment after it is made
+    # finds it already in `temp` and the `finally` below removes it (mkstemp would hand the
+    # name back only after making the file).
+    temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{target.suffix}"
     try:
-        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=folder)
-    except OSError as exc:
-        raise LkjError(f"tidak dapat menulis di folder {folder} ({reason(exc)})") from exc
-    os.close(handle)
-    temp = Path(name)
-    try:
+        _claim(temp, folder)
         yield temp
         os.chmod(temp, _mode_for(target))
+        if _BERHENTI.is_set():  # a stop whose exception a library swallowed: no replacing now
+            raise KeyboardInterrupt
         _replace(temp, target, check_open)
     except OSError as exc:
         raise WriteFailed(target, reason(exc)) from exc
@@ -164,6 +164,15 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
         _remove(temp)
 
 
+def _claim(temp: Path, folder: Path) -> None:
+    """Create `temp` empty and private (0600, as mkstemp does); never over an existing file."""
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0),
+                         0o600))
+    except OSError as exc:
+        raise LkjError(f"tidak dapat menulis di folder {folder} ({reason(exc)})") from exc
+
+
 class WriteFailed(LkjError):
     """Writing `target` failed for `reason` (Indonesian); the old file, if any, is unchanged."""
 
@@ -171,23 +180,6 @@ class WriteFailed(LkjError):
         self.target, self.reason = target, reason
         super().__init__(f"{target.name} tidak dapat ditulis ({reason}); berkas lama, bila ada, "
                          "tidak berubah")
-
-
-def reason(exc: OSError) -> str:
-    """The cause of an OSError in Indonesian; the system's own (English) text is not shown."""
-    reasons = {
-        errno.ENOSPC: "ruang disk penuh",
-        errno.EFBIG: "berkas melebihi batas ukuran yang diizinkan",
-        getattr(errno, "EDQUOT", -1): "kuota disk habis",
-        errno.EACCES: "tidak ada izin menulis",
-        errno.EPERM: "tidak ada izin menulis",
-        errno.EROFS: "disk hanya dapat dibaca",
-        errno.ENOENT: "folder tidak ada",
-        errno.ENOTDIR: "bagian jalurnya bukan folder",
-        errno.EISDIR: "itu sebuah folder",
-        errno.EIO: "galat baca/tulis pada disk",
-    }
-    return reasons.get(exc.errno, f"galat sistem berkas nomor {exc.errno}")
 
 
 def _umask() -> int:
@@ -235,25 +227,35 @@ def _replace(temp: Path, target: Path, check_open: bool = False) -> None:
                        "atau tidak ada izin menulis; tutup berkasnya lalu ulangi") from exc
 
 
+# Set by SIGTERM inside `interruptible`: atomic_target checks it before the one step that
+# replaces a file, in case the exception the signal raised was swallowed (an exception raised
+# inside a weakref or garbage-collection callback is only printed).
+_BERHENTI = threading.Event()
+
+
 class Interrupted(LkjError):
     """Ctrl-C or SIGTERM while writing; the clean-up has run by the time this is printed."""
 
 
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """SIGTERM and Ctrl-C raise Interrupted, so every `finally` clean-up runs before exit 1.
+    """SIGTERM and Ctrl-C end in Interrupted, after every `finally` clean-up has run (exit 1).
 
     Python's default SIGTERM ends the process at once, leaving temporary files behind.
     """
     message = "dihentikan sebelum selesai; tidak ada berkas yang ditulis dan laporan lama utuh"
 
     stopped = []
+    _BERHENTI.clear()
 
     def _stop(signum, frame):
         # Once: a second SIGTERM while the first one's clean-up runs must not cut it short.
+        # KeyboardInterrupt, not Interrupted: a library's `except Exception` (Jinja's optimizer,
+        # lxml callbacks) must not swallow it; it becomes Interrupted below, as Ctrl-C does.
+        _BERHENTI.set()
         if not stopped:
             stopped.append(signum)
-            raise Interrupted(message)
+            raise KeyboardInterrupt
 
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -263,6 +265,7 @@ def interruptible() -> Iterator[None]:
     except KeyboardInterrupt as exc:
         raise Interrupted(message) from exc
     finally:
+        _BERHENTI.clear()  # a later write outside this block must not see this stop
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
 
@@ -317,24 +320,26 @@ def check_folder(folder: Path, may_create: bool = False) -> None:
     if existing != folder and not may_create:
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
+    probe = existing / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
     try:
-        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=existing)
-    except OSError as exc:
-        raise LkjError(f"tidak dapat menulis di folder {existing} ({reason(exc)})") from exc
-    os.close(handle)
-    _remove(Path(name))
+        _claim(probe, existing)
+    finally:
+        _remove(probe)
 
 
 def quiet_unraisable(hook: Any = None) -> Any:
-    """An unraisable-exception hook that drops OSErrors, delegating everything else.
+    """An unraisable-exception hook that drops OSErrors and interruptions, delegating
+    everything else.
 
     When the disk fills while a library writes a zip, the library's ZipFile is left open and
-    fails again as it is collected, after lkj has already said what happened.
+    fails again as it is collected, after lkj has already said what happened. A SIGTERM that
+    lands inside a weakref or garbage-collection callback is swallowed there; `interruptible`
+    still stops the run (output._BERHENTI), so the printed traceback would only mislead.
     """
     default = hook or sys.unraisablehook
 
     def _hook(unraisable: Any) -> None:
-        if not isinstance(unraisable.exc_value, OSError):
+        if not isinstance(unraisable.exc_value, (OSError, KeyboardInterrupt)):
             default(unraisable)
 
     return _hook

@@ -66,7 +66,8 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
         in_place = out is None or _same(out, laporan)
         # A report made without charts stays without: charts are drawn only when it has some.
         grafik = _check_report(laporan) and grafik
-        removed = _check_package(laporan, "laporan") + _check_package(template, "templat")
+        dari_laporan = _check_package(laporan, "laporan")
+        removed = dari_laporan + _check_package(template, "templat")
         asli = real_path(laporan)
         moved = False
         if in_place:
@@ -80,7 +81,8 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
             step("memeriksa buku kerja")
             checked = require(check(workbook), "lkj", workbook.name)
             kerja = _Pembaruan(checked, workbook, asli, template, grafik, step, ganti_identitas)
-            done = kerja.jalankan(target, in_place)
+            # what was cut from the report is a change, even when every figure stays
+            done = kerja.jalankan(target, in_place, dibersihkan=bool(dari_laporan))
         return dataclasses.replace(done, beside_edited=out if moved and done.berubah else None,
                                    removed=removed)
 
@@ -94,12 +96,12 @@ class _Pembaruan:
         self.ganti_identitas = ganti_identitas
         self.catatan: list[str] = []
 
-    def jalankan(self, target: Path, in_place: bool) -> Updated:
+    def jalankan(self, target: Path, in_place: bool, dibersihkan: bool = False) -> Updated:
         from .output import reason
 
         try:
             lama, hasil, berubah, sidik_awal = self._gabung()
-            if not berubah:
+            if not berubah and not dibersihkan:
                 self.step("selesai")
                 return Updated(self.checked, self.laporan, None, hasil, berubah=False,
                                catatan=tuple(self.catatan))

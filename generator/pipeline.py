@@ -54,7 +54,8 @@ def require(checked: Checked, kode: str, source: str) -> Checked:
 
     siap = checked.loaded.kesiapan
     if not siap.dokumen(kode).siap:
-        raise InputErrors(sort_issues(siap.galat(kode) + list(checked.warnings)), source)
+        raise InputErrors(sort_issues(siap.galat(kode) + list(checked.warnings)), source,
+                          judul=siap.judul(kode))
     return checked
 
 

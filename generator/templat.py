@@ -53,7 +53,22 @@ def copy_template(target: Path) -> Path:
         raise LkjError(f"{target} sudah ada dan tidak ditimpa; pilih nama lain")
     if not target.parent.is_dir():
         raise LkjError(f"folder {target.parent} tidak ada")
-    shutil.copyfile(default_template(), target)
+    try:
+        # "x": never over a file that appeared meanwhile; a half copy (a full disk) is removed
+        with open(default_template(), "rb") as src, open(target, "xb") as dst:
+            try:
+                shutil.copyfileobj(src, dst)
+            except BaseException:
+                dst.close()
+                target.unlink(missing_ok=True)
+                raise
+    except FileExistsError as exc:
+        raise LkjError(f"{target} sudah ada dan tidak ditimpa; pilih nama lain") from exc
+    except OSError as exc:
+        from .output import reason
+
+        raise LkjError(f"{target.name} tidak dapat ditulis ({reason(exc)}); tidak ada berkas "
+                       "yang ditulis") from exc
     return target
 
 

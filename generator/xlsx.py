@@ -10,7 +10,7 @@ from pathlib import Path
 
 from defusedxml import DefusedXmlException
 
-from .errors import LkjError
+from .errors import LkjError, reason
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
@@ -153,7 +153,7 @@ def load_bytes(path: Path) -> bytes:
     except IsADirectoryError as exc:
         raise LkjError(f"{path}: ini sebuah folder, bukan buku kerja") from exc
     except OSError as exc:
-        raise LkjError(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from exc
+        raise LkjError(f"{path.name}: berkas tidak dapat dibaca ({reason(exc, menulis=False)})") from exc
 
 
 def sniff(data: bytes, name: str) -> None:

@@ -113,3 +113,19 @@ def test_folder_instead_of_file(tmp_path):
     result = CliRunner().invoke(app, ["periksa", str(folder)])
     assert result.exit_code == 1  # a folder is read as a folder of workbooks, and it has none
     assert f"folder {folder} tidak memuat buku kerja .xlsx" in result.output
+
+
+def test_unreadable_file_says_why_in_indonesian(tmp_path, monkeypatch):
+    """The system's own (English) text never reaches the user."""
+    import errno
+    from pathlib import Path
+
+    path = book(tmp_path)
+
+    def ditolak(self):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", ditolak)
+    with pytest.raises(LkjError) as caught:
+        check(path)
+    assert str(caught.value) == f"{path.name}: berkas tidak dapat dibaca (tidak ada izin membaca)"

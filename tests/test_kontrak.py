@@ -25,7 +25,8 @@ W = k.NS["w"]
 SEGERA = {
     # Being reshaped in other branches; they adopt generator.kontrak once those are merged.
     **dict.fromkeys(("tanda.py", "perbarui.py", "render.py", "daftar.py", "impor.py",
-                     "output.py", "properti.py", "nilai.py", "pulih.py", "tempat.py"), "second step"),
+                     "output.py", "properti.py", "nilai.py", "pulih.py", "tempat.py", "singgahan.py",
+                     "nama_part.py", "isi_docx.py", "tautan.py"), "second step"),
     # Runs under LibreOffice's own Python, which has no python-docx to import kontrak with.
     "lo_uno.py": "LibreOffice's Python",
 }

@@ -75,3 +75,22 @@ def test_atomic_target_in_missing_folder(tmp_path):
     with pytest.raises(LkjError) as caught, atomic_target(tmp_path / "tidak-ada" / "a.docx"):
         pass
     assert "folder keluaran" in str(caught.value)
+
+
+def test_a_sigterm_a_library_swallowed_still_stops_before_the_report_is_replaced(tmp_path):
+    """An exception raised inside a weakref or gc callback is only printed; the stop holds."""
+    import contextlib
+    import os
+    import signal
+
+    from generator.output import Interrupted, atomic_target, interruptible
+
+    target = tmp_path / "laporan.docx"
+    target.write_bytes(b"laporan lama")
+    with pytest.raises(Interrupted), interruptible():
+        with contextlib.suppress(KeyboardInterrupt):  # a library swallowing the signal's exception
+            os.kill(os.getpid(), signal.SIGTERM)
+        with atomic_target(target) as temp:
+            temp.write_bytes(b"laporan baru")
+    assert target.read_bytes() == b"laporan lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.docx"]

@@ -38,6 +38,22 @@ def test_copy_never_overwrites(tmp_path):
     assert "sudah ada dan tidak ditimpa" in result.output
 
 
+def test_copy_on_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, monkeypatch):
+    import errno
+    import shutil
+
+    def penuh(src, dst):
+        dst.write(b"PK")  # a part is written, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfileobj", penuh)
+    result = CliRunner().invoke(app, ["templat", "salin", str(tmp_path / "kami.docx")])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Galat: kami.docx tidak dapat ditulis (ruang disk penuh); "
+                                     "tidak ada berkas yang ditulis")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_every_problem_is_listed_with_its_place(tmp_path, context):
     path = _customised(
         tmp_path,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,13 +169,12 @@ def periksa_satu(buku: Path) -> Hasil:
 def buat_satu(tugas: TugasBuat) -> Hasil:
     """Write one report to a temporary file in the output folder (pipeline.build, so every check
     and every step of a single `lkj buat` runs); the caller moves it into place."""
-    from .output import TEMP_PREFIX, Interrupted
+    from .output import Interrupted, claim, temp_name
     from .pipeline import build, default_output
 
-    handle, nama = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".docx", dir=tugas.folder)
-    os.close(handle)
-    sementara = Path(nama)
+    sementara = temp_name(tugas.folder, ".docx")
     try:
+        claim(sementara)
         built = build(tugas.buku, sementara, tugas.templat, overwrite=True, grafik=tugas.grafik)
         checked, _ = _terkirim(built.checked)
         return Hasil(tugas.buku, checked=checked, sementara=sementara,

@@ -145,9 +145,9 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
     # The name is chosen before the file exists, so a signal at any moment after it is made
     # finds it already in `temp` and the `finally` below removes it (mkstemp would hand the
     # name back only after making the file).
-    temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{target.suffix}"
+    temp = temp_name(folder, target.suffix)
     try:
-        _claim(temp, folder)
+        claim(temp)
         yield temp
         os.chmod(temp, _mode_for(target))
         if _BERHENTI.is_set():  # a stop whose exception a library swallowed: no replacing now
@@ -164,8 +164,15 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
         _remove(temp)
 
 
-def _claim(temp: Path, folder: Path) -> None:
+def temp_name(folder: Path, suffix: str) -> Path:
+    """A fresh temporary name in `folder`, not yet a file: the caller makes it with `claim`
+    inside the `try` whose `finally` removes it, so no signal can fall between the two."""
+    return folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{suffix}"
+
+
+def claim(temp: Path) -> None:
     """Create `temp` empty and private (0600, as mkstemp does); never over an existing file."""
+    folder = temp.parent
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0),
                          0o600))
@@ -320,9 +327,9 @@ def check_folder(folder: Path, may_create: bool = False) -> None:
     if existing != folder and not may_create:
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
-    probe = existing / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+    probe = temp_name(existing, "")
     try:
-        _claim(probe, existing)
+        claim(probe)
     finally:
         _remove(probe)
 

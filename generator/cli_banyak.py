@@ -69,6 +69,8 @@ def cetak_masalah(jalan: Jalan) -> int:
             continue
         gagal += bool(h.gagal or b.galat_simpan)
         typer.echo(f"{h.buku.name}:", err=True)
+        if h.judul:
+            typer.echo(f"  {h.judul}", err=True)
         for issue in masalah:
             typer.echo(f"  {issue.line()}", err=True)
         if h.belum_lkj:
@@ -295,6 +297,8 @@ def rekap(workbooks: list[Path], keluaran: Path | None, timpa: bool, proses: int
     for b in jalan.baris:  # the errors only: every warning is listed in the rekap itself
         if b.hasil.gagal:
             typer.echo(f"{b.hasil.buku.name}:", err=True)
+            if b.hasil.judul:
+                typer.echo(f"  {b.hasil.judul}", err=True)
             for issue in b.hasil.galat:
                 typer.echo(f"  {issue.line()}", err=True)
     for catatan in data.catatan:

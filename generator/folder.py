@@ -38,6 +38,7 @@ class Hasil:
     tujuan: Path | None = None
     penanda: tuple[str, ...] = field(default_factory=tuple)
     belum_lkj: str = ""  # what the workbook still lacks for the Laporan Kinerja, when it does
+    judul: str = ""  # the line said before `masalah` ("... belum dapat dibuat"), not one of them
 
     @property
     def gagal(self) -> bool:
@@ -123,7 +124,7 @@ def kumpulkan(paths: list[Path], subfolder: bool = False) -> list[Path]:
 
 def _gagal(buku: Path, exc: LkjError) -> Hasil:
     if isinstance(exc, InputErrors):
-        return Hasil(buku, masalah=tuple(exc.issues))
+        return Hasil(buku, masalah=tuple(exc.issues), judul=exc.judul)
     # The workbook's name is printed above its problems already.
     return Hasil(buku, pesan=str(exc).removeprefix(f"{buku.name}: "))
 

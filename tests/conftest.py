@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-# generator.singgahan caches the prepared template; tests (and their subprocesses) use a
+# generator.writing.singgahan caches the prepared template; tests (and their subprocesses) use a
 # private folder, so they never read a cache another checkout wrote.
 os.environ.setdefault("LKJ_CACHE", tempfile.mkdtemp(prefix="lkj-cache-"))
 

@@ -12,8 +12,8 @@ import docx
 from books import base_sheets, book, write_book
 from typer.testing import CliRunner
 
-from generator import render
-from generator.cli import app
+from generator.writing import render
+from generator.commands.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -167,7 +167,7 @@ def test_output_must_be_docx(tmp_path):
 
 def test_report_open_in_word_is_one_line(tmp_path, monkeypatch):
     # Word on Windows locks an open .docx; replacing it then fails with PermissionError.
-    from generator import output
+    from generator.files import output
 
     workbook = book(tmp_path)
     out = tmp_path / "laporan.docx"

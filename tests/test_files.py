@@ -9,7 +9,7 @@ import pytest
 from books import book
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.errors import LkjError
 from generator.pipeline import check
 

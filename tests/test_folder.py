@@ -17,8 +17,8 @@ import pytest
 from dump import dump
 from typer.testing import CliRunner
 
-from generator.cli import app
-from generator.output import is_untouched
+from generator.commands.cli import app
+from generator.files.output import is_untouched
 from generator.pipeline import build, default_output
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -190,7 +190,7 @@ def test_stopping_a_folder_run_leaves_only_whole_reports(folder_uji, tmp_path, t
 
 def test_without_libreoffice_the_reports_stay_and_the_exit_code_is_1(folder_uji, tmp_path,
                                                                       monkeypatch):
-    from generator import pdf
+    from generator.printing import pdf
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     result = runner.invoke(app, ["buat", *map(str, folder_uji.baik[1:3]), "-o", str(tmp_path),

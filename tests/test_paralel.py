@@ -1,4 +1,4 @@
-"""generator.paralel: every result arrives once, a worker that dies is one failed task, and the
+"""generator.commands.paralel: every result arrives once, a worker that dies is one failed task, and the
 number of workers is bounded."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from generator import paralel
+from generator.commands import paralel
 
 
 def kuadrat(n: int) -> int:

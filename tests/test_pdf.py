@@ -15,11 +15,11 @@ from doctools import ROOT, libreoffice, pdf_text, pdfinfo, to_pdf, validate_docx
 from lxml import etree
 from typer.testing import CliRunner
 
-from generator import pdf as pdf_module
-from generator.cli import app
+from generator.printing import pdf as pdf_module
+from generator.commands.cli import app
 from generator.errors import LkjError
-from generator.halaman import fill_toc_pages
-from generator.output import is_untouched
+from generator.printing.halaman import fill_toc_pages
+from generator.files.output import is_untouched
 from generator.pipeline import build
 
 SAMPLE = ROOT / "input" / "contoh.xlsx"
@@ -222,7 +222,7 @@ def test_report_open_in_libreoffice_does_not_stop_the_pdf(tmp_path):
 def test_page_numbers_go_only_into_lkjs_untouched_report(tmp_path):
     from docx import Document
 
-    from generator.halaman import write_page_numbers
+    from generator.printing.halaman import write_page_numbers
 
     ours = build(SAMPLE, tmp_path / "LAPORAN.docx", grafik=False).path
     edited = tmp_path / "disunting.docx"

@@ -8,7 +8,7 @@ from pathlib import Path
 from books import base_sheets, write_book
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -16,8 +16,8 @@ from folder_books import EJAAN, HAMPIR, NASIONAL
 from typer.testing import CliRunner
 
 from generator import format as fmt
-from generator.cli import app
-from generator.folder import buat_banyak
+from generator.commands.cli import app
+from generator.commands.folder import buat_banyak
 from generator.rekap.cocok import kunci
 
 runner = CliRunner()
@@ -209,10 +209,10 @@ def _hasil(nama: str, realisasi: str, berkas: str):
 
     from sample_data import contoh_data
 
-    from generator.capaian import hitung
-    from generator.folder import Hasil
+    from generator.figures.capaian import hitung
+    from generator.commands.folder import Hasil
     from generator.pipeline import Checked
-    from generator.validate import Loaded
+    from generator.reading.validate import Loaded
 
     data = contoh_data()
     s1 = data.sasaran[0]

@@ -135,7 +135,7 @@ def main() -> None:
             folder = tmp_path / "folder"
             print(f"membuat {args.jumlah} buku kerja ...", flush=True)
             buat_folder(folder, args.jumlah, proses=2)
-        from generator.folder import kumpulkan
+        from generator.commands.folder import kumpulkan
 
         bukus = kumpulkan([folder])
         proses = ["--proses", str(args.proses)] if args.proses else []

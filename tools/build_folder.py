@@ -287,7 +287,7 @@ def tulis(path: Path, data: DataLaporan, rusak: str | None = None) -> Path:
 
 def dasar() -> DataLaporan:
     """The sample workbook's content, as lkj reads it."""
-    from generator.validate import load
+    from generator.reading.validate import load
 
     return load(SAMPLE).data
 

@@ -13,11 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import format as fmt
-from generator.capaian import rata_rata
+from generator.figures.capaian import rata_rata
 from generator.errors import Issue
 from generator.model import KABKOTA, PROVINSI, PUSAT
 
-from .cocok import kunci, kunci_nama
+from generator.rekap.cocok import kunci, kunci_nama
 
 NAMA_TINGKAT = {PUSAT: "Sekretariat Jenderal KPU", PROVINSI: "KPU Provinsi",
                 KABKOTA: "KPU Kabupaten/Kota"}

@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from generator import format as fmt
-from generator.blank import HEADER_BORDER, HEADER_FILL, HEADER_FONT
+from generator.reading.blank import HEADER_BORDER, HEADER_FILL, HEADER_FONT
 
-from . import NAMA_TINGKAT, Bersama, Kelompok, Rekap, Satker
+from generator.rekap import NAMA_TINGKAT, Bersama, Kelompok, Rekap, Satker
 
 BATAS_CAPAIAN = 100  # below: the target was not met
 BATAS_SERAPAN = 95  # below: budget absorption this rekap marks as low

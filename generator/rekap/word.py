@@ -12,10 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import format as fmt
-from generator.charts import BATANG, GARIS, GELAP, LABEL_MAKS, Grafik, Seri, format_desimal
+from generator.writing.charts import BATANG, GARIS, GELAP, LABEL_MAKS, Grafik, Seri, format_desimal
 from generator.report.dasar import daftar, gabung, paragraf
 
-from . import NAMA_TINGKAT, Bersama, Kelompok, Rekap, Satker
+from generator.rekap import NAMA_TINGKAT, Bersama, Kelompok, Rekap, Satker
 
 SERATUS = Decimal(100)
 
@@ -230,7 +230,7 @@ def tulis_docx(rekap: Rekap, path: Path, jumlah_buku: int | None = None) -> Path
     """Write the Word rekap to `path` (the caller makes the write atomic)."""
     import docx
 
-    from generator.render import default_template, render_report
+    from generator.writing.render import default_template, render_report
 
     jumlah = jumlah_buku if jumlah_buku is not None else \
         sum(len(k.satker) for k in rekap.kelompok) + len(rekap.bermasalah)

@@ -7,7 +7,7 @@ or unpacks to too many bytes (counted on the bytes really unpacked), a part does
 laughs), the content types or root relationships are missing, the main part is not a Word
 document, or a relationship points outside the package or to a part that is not there. What
 python-docx opens afterwards is `Paket.data`: the same package, with every reach outside it
-removed (generator.tautan), and a list of warnings naming what was removed.
+removed (generator.files.tautan), and a list of warnings naming what was removed.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import Issue, LkjError
-from .isi_docx import (CONTENT_TYPES, Isi, akar, bukan_docx, jenis, lengkapi_penomoran, parser,
+from generator.errors import Issue, LkjError, reason
+from generator.files.isi_docx import (CONTENT_TYPES, Isi, akar, bukan_docx, jenis, lengkapi_penomoran, parser,
                        periksa_relasi, rusak)
 
 # A report of 10.000 indicators with history unpacks to 238 MB in 30.021 parts.
@@ -68,7 +68,7 @@ def periksa(path: Path, peran: str = "laporan") -> Paket:
     Raises LkjError with one line for a file that cannot be read or a damaged part; the same
     unchanged file is checked once per process.
     """
-    from .tautan import bersihkan
+    from generator.files.tautan import bersihkan
 
     path = Path(path)
     data = _baca_berkas(path, peran)
@@ -92,7 +92,7 @@ def buka(path: Path, peran: str = "laporan") -> io.BytesIO:
 
 def dapat_dibaca(path: Path) -> bool:
     """Whether `path` is a package whose parts all unpack within the bounds (no XML checks):
-    enough to hash it (generator.output.fingerprint) without a traceback or a bomb."""
+    enough to hash it (generator.files.output.fingerprint) without a traceback or a bomb."""
     try:
         data = _baca_berkas(Path(path), "laporan")
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -117,9 +117,8 @@ def _baca_berkas(path: Path, peran: str) -> bytes:
     except IsADirectoryError as exc:
         raise LkjError(f"{path} adalah folder, bukan {peran} .docx") from exc
     except OSError as exc:
-        from .output import reason
-
-        raise LkjError(f"{path.name}: berkas tidak dapat dibaca ({reason(exc)})") from exc
+        raise LkjError(f"{path.name}: berkas tidak dapat dibaca "
+                       f"({reason(exc, menulis=False)})") from exc
     if not data:
         raise LkjError(f"{path.name}: berkas kosong (0 bita), bukan dokumen Word")
     if data.startswith(OLE_MAGIC):
@@ -175,7 +174,7 @@ def _periksa_isi(data: bytes, name: str) -> Isi:
     """Every part unpacked within the budget; every XML part (by name or by content type)
     parsed, DTDs refused. Trees are kept for relationships, content types and parts holding a
     field that reaches outside."""
-    from .tautan import perlu_dibersihkan
+    from generator.files.tautan import perlu_dibersihkan
 
     isi = Isi(name, data)
     budget = [MAX_UNPACKED_BYTES]
@@ -252,7 +251,7 @@ def _dtd(name: str, part: str) -> LkjError:
 
 
 def _tulis(isi: Isi) -> bytes:
-    """The package again, with the parts generator.tautan changed re-serialised."""
+    """The package again, with the parts generator.files.tautan changed re-serialised."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(isi.data)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:

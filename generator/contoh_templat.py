@@ -13,8 +13,8 @@ CONTOH_TRIWULAN = 2  # the quarter the quarterly report's template is tried with
 def sample_data() -> Any:
     """A small DataLaporan with every optional part filled (quarters, activities, programs, a
     revised PK), so each list in every context has an item whose shape the check can follow."""
-    from .model import KUMULATIF, BarisAnggaran, DataLaporan, Identitas, Indikator, Sasaran, Triwulan
-    from .schema import BAGIAN_NARASI, JENIS_RENSTRA, KELOMPOK_DAFTAR
+    from generator.model import KUMULATIF, BarisAnggaran, DataLaporan, Identitas, Indikator, Sasaran, Triwulan
+    from generator.reading.schema import BAGIAN_NARASI, JENIS_RENSTRA, KELOMPOK_DAFTAR
 
     d = Decimal
     identitas = Identitas(
@@ -47,9 +47,9 @@ def sample_data() -> Any:
 def sample_context(dokumen: str = "lkj") -> dict[str, Any]:
     """The context lkj gives the template of document `dokumen` (generator.report.jenis), for
     a workbook that fills every part, charts included."""
-    from .capaian import hitung
-    from .pipeline import draw_charts
-    from .report.jenis import JENIS
+    from generator.figures.capaian import hitung
+    from generator.pipeline import draw_charts
+    from generator.report.jenis import JENIS
 
     jenis = JENIS[dokumen]
     ke = CONTOH_TRIWULAN if jenis.triwulan else None

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .capaian import Hasil, hitung
-from .errors import InputErrors, Issue, LkjError
-from .model import DataLaporan
-from .validate import Loaded, load
+from generator.figures.capaian import Hasil, hitung
+from generator.errors import InputErrors, Issue, LkjError
+from generator.model import DataLaporan
+from generator.reading.validate import Loaded, load
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def check(workbook: Path) -> Checked:
 def require(checked: Checked, kode: str, source: str) -> Checked:
     """The workbook, when it is ready for document `kode` (kesiapan.DOKUMEN); else InputErrors
     naming every cell it still lacks, with the workbook's warnings."""
-    from .validate import sort_issues
+    from generator.reading.validate import sort_issues
 
     siap = checked.loaded.kesiapan
     if not siap.dokumen(kode).siap:
@@ -76,8 +76,8 @@ def default_output(checked: Checked, folder: Path, dokumen: str = "lkj",
     """output/LKj-<Tahun>-<Nama Singkat>.docx (or the document's own name, generator.report.
     jenis: `PK-2025-...`, `Triwulan-2-2025-...`), with characters Windows forbids in names
     replaced and a long name shortened (see short_name)."""
-    from .output import safe_name
-    from .report.jenis import JENIS
+    from generator.files.output import safe_name
+    from generator.report.jenis import JENIS
 
     data = checked.loaded.data
     nama = short_name(safe_name(data.identitas.nama_singkat))
@@ -104,7 +104,7 @@ def _check_template(template: Path, context: dict, dokumen: str = "lkj") -> None
     """A customised template is checked whole before anything is rendered (also that it is a
     template of this document); no trial rendering, since the rendering that follows runs
     under the same sandbox and limits."""
-    from .templat import require_valid_template
+    from generator.templat import require_valid_template
 
     if not template.is_file():
         raise LkjError(f"templat {template} tidak ditemukan")
@@ -112,9 +112,9 @@ def _check_template(template: Path, context: dict, dokumen: str = "lkj") -> None
 
 
 def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
-    """A template or report read whole and bounded (generator.paket_docx) before anything else
+    """A template or report read whole and bounded (generator.files.paket_docx) before anything else
     is done; the lines naming what lkj removes from it (links outside it)."""
-    from .paket_docx import periksa
+    from generator.files.paket_docx import periksa
 
     if path is None:
         return ()
@@ -129,8 +129,8 @@ def draw_charts(data: DataLaporan, hasil: Hasil, dokumen: str = "lkj", ke: int |
 
     The one place that makes charts; render.py turns each specification into a native Word chart.
     """
-    from . import charts
-    from .report import Grafik
+    from generator.writing import charts
+    from generator.report import Grafik
 
     tahun = data.identitas.tahun
 
@@ -138,7 +138,7 @@ def draw_charts(data: DataLaporan, hasil: Hasil, dokumen: str = "lkj", ke: int |
         return [] if g is None else [{"gambar": g, "nama": g.nama, "judul": g.judul, "alt": g.alt}]
 
     if dokumen == "triwulan":
-        from .sakip import triwulan
+        from generator.figures.sakip import triwulan
 
         laporan = triwulan(data, ke)
         return Grafik(capaian=satu(charts.grafik_triwulan(laporan, data.pengaturan)),
@@ -163,7 +163,7 @@ class Pesanan:
 
     @property
     def jenis(self):
-        from .report.jenis import JENIS
+        from generator.report.jenis import JENIS
 
         return JENIS[self.dokumen]
 
@@ -184,7 +184,7 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     The destination is checked before the workbook is read. `progress` is told each stage's
     name as it starts. Ctrl-C or SIGTERM ends with Interrupted after every clean-up has run.
     """
-    from .output import interruptible
+    from generator.files.output import interruptible
 
     step = progress or (lambda stage: None)
     with interruptible():
@@ -202,7 +202,7 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
 
 
 def _make_folder(folder: Path) -> None:
-    from .output import reason
+    from generator.files.output import reason
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -211,7 +211,7 @@ def _make_folder(folder: Path) -> None:
 
 
 def _check_destination(workbook: Path, out: Path | None, template: Path | None) -> None:
-    from .output import check_destination, check_folder
+    from generator.files.output import check_destination, check_folder
 
     if out is None:  # the name comes from the workbook; its folder can be checked now
         check_folder(Path("output"), may_create=True)
@@ -234,15 +234,15 @@ def _contents(checked: Checked, template: Path | None, grafik: bool,
 
 
 def identity(context: dict, workbook: Path, pesanan: Pesanan):
-    """Whose document it is and which (generator.identitas_laporan), for its properties."""
-    from .identitas_laporan import dari_konteks
+    """Whose document it is and which (generator.writing.identitas_laporan), for its properties."""
+    from generator.writing.identitas_laporan import dari_konteks
 
     return dari_konteks(context, workbook.name, pesanan.dokumen, pesanan.ke)
 
 
 def render(context: dict, path: Path, template: Path | None, pesanan: Pesanan) -> Path:
     """Render the document's template (or a customised one) into `path`."""
-    from .render import render_report
+    from generator.writing.render import render_report
 
     return render_report(context, path, template, pesanan.jenis.templat,
                          pesanan.jenis.judul_berkas(context.get("tahun", ""), pesanan.ke))
@@ -251,8 +251,8 @@ def render(context: dict, path: Path, template: Path | None, pesanan: Pesanan) -
 def check_replaceable(target: Path) -> None:
     """An existing report lkj is about to replace must not be open in Word or LibreOffice, nor
     marked read-only."""
-    from .berkas_terbuka import periksa_tidak_terbuka
-    from .output import require_writable
+    from generator.files.berkas_terbuka import periksa_tidak_terbuka
+    from generator.files.output import require_writable
 
     if target.exists():
         periksa_tidak_terbuka(target)
@@ -261,8 +261,8 @@ def check_replaceable(target: Path) -> None:
 
 def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: bool, grafik: bool,
            step: Callable[[str], None], workbook: Path, pesanan: Pesanan = LKJ) -> Built:
-    from .berkas_terbuka import KunciLkj
-    from .output import atomic_target, choose_target, real_path, reason, stamp
+    from generator.files.berkas_terbuka import KunciLkj
+    from generator.files.output import atomic_target, choose_target, real_path, reason, stamp
 
     target, moved = choose_target(wanted, overwrite)
     check_replaceable(real_path(target))
@@ -286,14 +286,14 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
            grafik: bool = True, progress: Callable[[str], None] | None = None,
            ganti_identitas: bool = False):
     """Carry the workbook's figures into `laporan`, a report lkj made and a person finished
-    (generator.pembaruan.update, which says what it returns)."""
-    from .pembaruan import update as perbarui
+    (generator.merge.pembaruan.update, which says what it returns)."""
+    from generator.merge.pembaruan import update as perbarui
 
     return perbarui(workbook, laporan, out, template, grafik, progress, ganti_identitas)
 
 
 def _same(a: Path, b: Path) -> bool:
-    from .output import _same_file
+    from generator.files.output import _same_file
 
     return a.exists() and b.exists() and _same_file(a, b)
 
@@ -301,9 +301,9 @@ def _same(a: Path, b: Path) -> bool:
 def _check_report(laporan: Path) -> tuple[bool, Pesanan]:
     """The report must be a .docx lkj made whose marks are not all gone; checked first.
     Returns whether it shows charts, and which document it is (its custom properties)."""
-    from .errors import UsageError
-    from .paket_docx import periksa
-    from .tanda import AWALAN
+    from generator.errors import UsageError
+    from generator.files.paket_docx import periksa
+    from generator.marks.tanda import AWALAN
 
     if laporan.suffix.lower() != ".docx":
         raise UsageError(f"laporan harus berkas .docx, tertulis {laporan.name}")
@@ -321,9 +321,9 @@ def _check_report(laporan: Path) -> tuple[bool, Pesanan]:
 def _pesanan_laporan(paket, laporan: Path) -> Pesanan:
     """Which document `laporan` is, by the properties lkj wrote into it (the LKj when it has
     none: an lkj before documents were recorded wrote only the LKj)."""
-    from .identitas_laporan import dokumen_dari_properti
-    from .properti import CUSTOM_PART, properti
-    from .report.jenis import JENIS
+    from generator.writing.identitas_laporan import dokumen_dari_properti
+    from generator.files.properti import CUSTOM_PART, properti
+    from generator.report.jenis import JENIS
 
     try:
         props = properti(paket.baca(CUSTOM_PART.lstrip("/")))

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputErrors, Issue, LkjError
-from .galat_templat import pesan_sintaks
-from .sandbox import GLOBAL
+from generator.errors import InputErrors, Issue, LkjError
+from generator.guard.galat_templat import pesan_sintaks
+from generator.guard.sandbox import GLOBAL
 
 # docxtpl's own tag forms: {%p ...%} (whole paragraph), {%tr %} / {%tc %} (table row / cell),
 # {{r ...}} / {%r %} (run); for checking they are plain Jinja tags.
@@ -46,8 +46,8 @@ class Place:
 def copy_template(target: Path, dokumen: str = "lkj") -> Path:
     """Write a copy of the built-in template of document `dokumen` (generator.report.jenis)
     to edit in Word; never over an existing file."""
-    from .render import default_template
-    from .report.jenis import JENIS
+    from generator.writing.render import default_template
+    from generator.report.jenis import JENIS
 
     if target.suffix.lower() != ".docx":
         raise LkjError(f"nama templat harus berakhiran .docx, tertulis {target.name}")
@@ -67,7 +67,7 @@ def copy_template(target: Path, dokumen: str = "lkj") -> Path:
     except FileExistsError as exc:
         raise LkjError(f"{target} sudah ada dan tidak ditimpa; pilih nama lain") from exc
     except OSError as exc:
-        from .output import reason
+        from generator.files.output import reason
 
         raise LkjError(f"{target.name} tidak dapat ditulis ({reason(exc)}); tidak ada berkas "
                        "yang ditulis") from exc
@@ -80,10 +80,10 @@ def dokumen_templat(path: Path) -> str | None:
     a document this lkj does not know. Read only after the package was checked."""
     import docx
 
-    from .kontrak import PROPERTI_DOKUMEN
-    from .paket_docx import periksa
-    from .properti import baca_properti
-    from .report.jenis import JENIS
+    from generator.kontrak import PROPERTI_DOKUMEN
+    from generator.files.paket_docx import periksa
+    from generator.files.properti import baca_properti
+    from generator.report.jenis import JENIS
 
     kode = baca_properti(docx.Document(periksa(path, "templat").berkas())).get(PROPERTI_DOKUMEN)
     return kode if kode in JENIS else None
@@ -91,9 +91,9 @@ def dokumen_templat(path: Path) -> str | None:
 
 def _jenis_lain(document: Any, dokumen: str | None) -> list[Issue]:
     """A template of another document (a PK template given to `lkj buat`) is an error."""
-    from .kontrak import PROPERTI_DOKUMEN
-    from .properti import baca_properti
-    from .report.jenis import JENIS
+    from generator.kontrak import PROPERTI_DOKUMEN
+    from generator.files.properti import baca_properti
+    from generator.report.jenis import JENIS
 
     kode = baca_properti(document).get(PROPERTI_DOKUMEN)
     if dokumen is None or kode not in JENIS or kode == dokumen:
@@ -200,12 +200,12 @@ def check_template(path: Path, context: dict[str, Any], coba: bool = True,
                    dokumen: str | None = None) -> list[Issue]:
     """Every problem of a template: a template of another document than `dokumen` (when
     given), unclosed or broken tags, unbalanced blocks, unknown names, what the sandbox
-    refuses (generator.kebijakan); then, when all that is right and `coba`, a trial rendering
+    refuses (generator.guard.kebijakan); then, when all that is right and `coba`, a trial rendering
     with `context` under the same sandbox and limits as `lkj buat`."""
     import docx
 
-    from .paket_docx import periksa
-    from .render import make_environment
+    from generator.files.paket_docx import periksa
+    from generator.writing.render import make_environment
 
     if path.is_dir():
         raise LkjError(f"{path}: ini sebuah folder, bukan templat Word .docx")
@@ -237,7 +237,7 @@ def _check_tree(tagged: list[tuple[Place, str]], env: Any, context: dict[str, An
     """Names lkj does not give and what the sandbox refuses, in the tags parsed as one."""
     from jinja2 import TemplateSyntaxError
 
-    from . import kebijakan
+    from generator.guard import kebijakan
 
     try:
         tree = env.parse(_source(tagged))
@@ -255,7 +255,7 @@ def _check_tree(tagged: list[tuple[Place, str]], env: Any, context: dict[str, An
 
 
 def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:
-    from .render import coba_templat
+    from generator.writing.render import coba_templat
 
     try:
         coba_templat(path, context)
@@ -267,7 +267,7 @@ def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:
 def require_valid_template(path: Path, context: dict[str, Any], coba: bool = True,
                            dokumen: str | None = None) -> list[Issue]:
     """Raise InputErrors listing every problem of a customised template (`coba`, `dokumen`:
-    see check_template); its warnings (what lkj removes from it, generator.tautan) otherwise."""
+    see check_template); its warnings (what lkj removes from it, generator.files.tautan) otherwise."""
     issues = check_template(path, context, coba, dokumen)
     if any(issue.is_error for issue in issues):
         raise InputErrors(issues, path.name)
@@ -420,6 +420,6 @@ _JINJA_GLOBALS = set(GLOBAL) | {"true", "false", "none", "True", "False", "None"
 def sample_context(dokumen: str = "lkj") -> dict[str, Any]:
     """The context lkj gives the template of document `dokumen`, for a workbook that fills
     every part, charts included (generator.contoh_templat)."""
-    from .contoh_templat import sample_context as contoh
+    from generator.contoh_templat import sample_context as contoh
 
     return contoh(dokumen)

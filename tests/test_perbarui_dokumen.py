@@ -10,9 +10,9 @@ import openpyxl
 from kasus_perbarui import SAMPLE
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.kontrak import PROPERTI_DOKUMEN
-from generator.properti import baca_properti, tulis_properti
+from generator.files.properti import baca_properti, tulis_properti
 
 runner = CliRunner()
 KALIMAT = "Kalimat tambahan yang diketik tangan di Word."

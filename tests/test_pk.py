@@ -17,9 +17,9 @@ from level_books import _builder, provinsi_data, pusat_data
 from test_kesiapan import january
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.model import KUMULATIF, Triwulan
-from generator.triwulan import tahunan
+from generator.reading.triwulan import tahunan
 
 runner = CliRunner()
 SAMPLE = ROOT / "input" / "contoh.xlsx"

@@ -10,7 +10,7 @@ from dump import dump
 from test_pk import docs  # noqa: F401 - the module-scoped documents fixture
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 
 runner = CliRunner()
 SAMPLE = ROOT / "input" / "contoh.xlsx"

@@ -22,7 +22,7 @@ sys.path[:0] = [str(AKAR / "tools"), str(AKAR)]
 from paket import bersihkan_paket  # noqa: E402
 
 from generator.kontrak import PROPERTI_DOKUMEN  # noqa: E402
-from generator.properti import tulis_properti  # noqa: E402
+from generator.files.properti import tulis_properti  # noqa: E402
 from generator.report.jenis import JENIS  # noqa: E402
 from generator.report.rakit.dokumen import buat_dokumen, simpan_tetap  # noqa: E402
 

@@ -1,7 +1,7 @@
 """The documents lkj writes from one workbook, as data: code, title, template, parts, pages, file name.
 
 One registry (`JENIS`) serves the whole pipeline: the command line finds a document by its
-code, `generator.pipeline` checks the workbook's readiness for it (generator.kesiapan's code),
+code, `generator.pipeline` checks the workbook's readiness for it (generator.reading.kesiapan's code),
 builds its context with its package's `build`, renders its template and names its file; the
 template builder (generator.report.rakit, tools/build_template.py) builds each template from
 its package's parts (`BAGIAN`) with its pages (`halaman`). A document's package holds
@@ -79,7 +79,7 @@ class Jenis:
         return self.modul().build(data, hasil, grafik, ke)
 
     def kesiapan(self, ke: int | None = None) -> str:
-        """The code of generator.kesiapan.DOKUMEN this document needs: `triwulan-2`."""
+        """The code of generator.reading.kesiapan.DOKUMEN this document needs: `triwulan-2`."""
         return f"{self.kode}-{ke}" if self.triwulan else self.kode
 
     def nama(self, ke: int | None = None, perubahan: bool = False) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator import format as fmt
-from generator.capaian import kategori
+from generator.figures.capaian import kategori
 from generator.format import KOSONG, angka, bulatkan
 from generator.model import RUMUS_2T_R, RUMUS_T_R, RUMUS_TERCAPAI, Kategori, Pengaturan
 

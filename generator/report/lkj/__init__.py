@@ -9,7 +9,7 @@ in pyproject.toml.
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, satu_baris
 from generator.report.jenis import Grafik, Report

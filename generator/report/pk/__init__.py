@@ -6,7 +6,7 @@ prints too. See docs/sakip.md for the form's sources.
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda
 from generator.report.jenis import Grafik, Report

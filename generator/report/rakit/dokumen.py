@@ -52,8 +52,11 @@ def buat_dokumen(kode: str = LKJ):
     return doc
 
 
-def _halaman(section, halaman: Halaman) -> None:
-    """A4, portrait or landscape, KPU margins; the page number format, restarting at 1."""
+def _halaman(section, halaman: Halaman | str | None) -> None:
+    """A4, portrait or landscape, KPU margins; the page number format, restarting at 1 (a
+    format alone, as tools/build_rekap_template.py gives it, is a portrait Halaman)."""
+    if not isinstance(halaman, Halaman):
+        halaman = Halaman(halaman)
     sect = section._sectPr
     for child in sect.findall(qn("w:pgSz")) + sect.findall(qn("w:pgMar")) + sect.findall(
         qn("w:pgNumType")
@@ -100,8 +103,10 @@ def atur_settings(doc) -> None:
     settings.append(baru)
 
 
-def _properti(doc, jenis: Jenis) -> None:
-    """Fixed document properties so that the file does not change between builds."""
+def _properti(doc, jenis: Jenis | None = None) -> None:
+    """Fixed document properties so that the file does not change between builds (the LKj's
+    when no document is named: tools/build_rekap_template.py then sets its own title)."""
+    jenis = jenis or JENIS[LKJ]
     cp = doc.core_properties
     cp.title = jenis.judul
     cp.subject = f"Templat {jenis.judul} Sekretariat KPU"

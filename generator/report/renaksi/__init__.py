@@ -8,7 +8,7 @@ the activities that support them.
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda
 from generator.report.jenis import Grafik, Report

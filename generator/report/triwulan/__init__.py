@@ -8,7 +8,7 @@ was found (docs/sakip.md); the contents follow what the Rencana Aksi promises to
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda
 from generator.report.jenis import Grafik, Report

@@ -6,7 +6,7 @@ the figures, the letters of the parts present, and the sentences built from the 
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import NEGATIF, DataLaporan
 from generator.report.lkj.bab3 import analisis as an
 from generator.report.dasar import Huruf, Penanda, daftar, paragraf, pecah, satu_baris
@@ -42,7 +42,7 @@ def _bagian_tahun(a: an.AnalisisSasaran, huruf: Huruf, tren: dict) -> dict | str
              "nilai": [{"tahun": str(n.tahun), **_baris(n, "realisasi", "capaian")} for n in b.nilai]}
             for b in p.baris
         ],
-        # `kunci`: the indicator a sentence and chart belong to (generator.kunci)
+        # `kunci`: the indicator a sentence and chart belong to (generator.marks.kunci)
         "uraian": [{"kunci": b.nama, "kalimat": [paragraf(b.kalimat)],
                     "grafik": tren.get(b.kode, [])} for b in p.baris],
     }

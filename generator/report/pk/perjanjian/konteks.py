@@ -1,7 +1,7 @@
 """The Perjanjian Kinerja's context: parties, place and date, the targets, the programs and their pagu.
 
 One function for both places the PK is printed: the document `lkj pk` writes and the LKj's
-Lampiran 2 (generator.report.lkj.lampiran), from the one record `generator.sakip.perjanjian`,
+Lampiran 2 (generator.report.lkj.lampiran), from the one record `generator.figures.sakip.perjanjian`,
 so the two never differ. The LKj's Bab II tables take their rows from `pk_sasaran` too.
 """
 
@@ -13,7 +13,7 @@ from generator import format as fmt
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, paragraf, petunjuk, satu_baris
 from generator.report.satker import baris_kapital, nama_satker, sampul
-from generator.sakip import PerjanjianKinerja, Pihak, perjanjian
+from generator.figures.sakip import PerjanjianKinerja, Pihak, perjanjian
 
 KONTEKS = "perjanjian"  # the context key the template's PK pages read
 

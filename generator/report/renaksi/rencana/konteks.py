@@ -7,7 +7,7 @@ from generator import format as fmt
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, paragraf, satu_baris
 from generator.report.satker import tanda_tangan_pada
-from generator.sakip import RencanaIndikator, rencana_aksi
+from generator.figures.sakip import RencanaIndikator, rencana_aksi
 
 
 def _indikator(r: RencanaIndikator, penanda: Penanda) -> dict:

@@ -1,6 +1,6 @@
 """The quarterly report's figures as printed and the sentences built from them.
 
-Everything comes from `generator.sakip.triwulan` (exact figures); here they are rounded for
+Everything comes from `generator.figures.sakip.triwulan` (exact figures); here they are rounded for
 print only. An indicator is on track when its realisasi to date meets its target to date
 (`IndikatorTriwulan.sesuai_rencana`); one whose quarter is not filled yet is said so.
 """
@@ -13,7 +13,7 @@ from generator.model import NEGATIF, DataLaporan, Pengaturan
 from generator.report.dasar import Penanda, gabung, paragraf, satu_baris
 from generator.report.satker import tanda_tangan_pada
 from generator.report.skala import kalimat_rumus, teks_capaian
-from generator.sakip import IndikatorTriwulan, LaporanTriwulan, triwulan
+from generator.figures.sakip import IndikatorTriwulan, LaporanTriwulan, triwulan
 
 def _indikator(i: IndikatorTriwulan, p: Pengaturan) -> dict:
     satuan, t = i.indikator.satuan, i.titik

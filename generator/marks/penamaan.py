@@ -1,0 +1,170 @@
+"""Naming the marks of a finished report (generator.marks.tanda's `tandai`): ids that follow meaning.
+
+A value's id hashes its context path with list elements by their stable key (generator.marks.kunci).
+A block or row holding values is keyed by those paths; a block without values of its own (fixed
+words, a chart, an empty line) by its words, its heading, and the keyed group of the last block
+with values before it, so a chart and its note follow their indicator wherever it moves.
+
+While `PETA_V1` holds a dict, the ids lkj gave the same parts before version 2 of the marks
+(positions instead of keys) are collected in it, old id -> new id, so `lkj perbarui` can rename
+the marks of a report made by an earlier lkj once and then read it like any other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from contextvars import ContextVar
+
+from docx.oxml.ns import qn
+
+from generator.marks import kunci, tanda
+
+PETA_V1: ContextVar[dict | None] = ContextVar("PETA_V1", default=None)
+_TR = qn("w:tr")
+
+
+class _Kunci:
+    """One version's keys: the heading a block is under, the group it follows, counts."""
+
+    def __init__(self, lingkup: bool) -> None:
+        self.pakai_lingkup = lingkup
+        self.judul = ""
+        self.lingkup = ""
+        self.kali: Counter = Counter()
+
+    def blok(self, el, jalur: list[str]) -> str:
+        """The key of a body paragraph: its values, or its words under its heading."""
+        teks = tanda._teks_datar(el)
+        tanda_ = "v:" + "|".join(jalur) if jalur else "t:" + teks
+        if tanda._gaya(el) in tanda.JUDUL:
+            self.judul, self.lingkup = tanda_, ""
+            return self._hitung(tanda_)
+        return self._hitung(f"{tanda_}@{self.judul}" + self._di(jalur, teks))
+
+    def tabel(self, kepala: str, jalur: list[str]) -> str:
+        return self._hitung(f"tabel:{kepala}@{self.judul}" + self._di(jalur, kepala))
+
+    def _di(self, jalur: list[str], teks: str) -> str:
+        """The group a part without words or values (a chart, an empty line) follows, in
+        version 2: the keyed group of the last part with values. Words and values key a part
+        well enough; a sub-heading after a list of indicators must not follow the last one."""
+        if not self.pakai_lingkup:
+            return ""
+        if jalur:
+            self.lingkup = kunci.lingkup(jalur)
+            return ""
+        return f"@{self.lingkup}" if self.lingkup and not teks else ""
+
+    def _hitung(self, kunci_: str) -> str:
+        self.kali[kunci_] += 1
+        return f"{kunci_}#{self.kali[kunci_]}"
+
+
+def _nama_nilai(body, part, pencatat, peta) -> dict[str, tuple[str, str]]:
+    """Name every value mark for good; returns final name -> (path, positional path). Marks
+    around nothing (a list number turned into Word numbering) are dropped."""
+    hasil: dict[str, tuple[str, str]] = {}
+    kali: Counter = Counter()
+    for nama, (start, end) in tanda.pasangan(body).items():
+        if not nama.startswith(tanda.SEMENTARA):
+            continue
+        n = int(nama[len(tanda.SEMENTARA):])
+        jalur, lama = pencatat.jalur[n], pencatat.jalur_lama[n]
+        p = start.getparent()
+        teks = tanda.isi_antara(start, end, part) if end.getparent() is p else ""
+        if not teks.strip():
+            start.getparent().remove(start)
+            end.getparent().remove(end)
+            continue
+        kali[jalur] += 1
+        baru = tanda._nama("N", f"{jalur}#{kali[jalur]}", teks)
+        if peta is not None:
+            peta[tanda._hash(f"{lama}#{kali[jalur]}", tanda.PANJANG_ID)] = tanda.POLA.match(
+                baru).group(2)
+        start.set(tanda._NAME, baru)
+        end.set(tanda._NAME, baru)
+        hasil[baru] = (jalur, lama)
+    return hasil
+
+
+def _jalur_di(el, nilai: dict, versi: int) -> list[str]:
+    return [nilai[b.get(tanda._NAME)][versi] for b in el.iter(tanda._BS)
+            if b.get(tanda._NAME) in nilai]
+
+
+def tandai(doc, pencatat) -> list[str]:
+    """Name every value mark and add block, table and row marks to the finished body; returns
+    the ids of the blocks and rows, for the custom properties (`tanda.simpan_daftar`)."""
+    body, part = doc.element.body, doc.part
+    peta = PETA_V1.get()
+    nilai = _nama_nilai(body, part, pencatat, peta)
+    kunci2, kunci1 = _Kunci(lingkup=True), _Kunci(lingkup=False)
+    daftar: list[str] = []
+
+    def tandai_satu(jenis: str, p, k2: str, k1: str, isi: str) -> str:
+        nama = tanda._nama(jenis, k2, isi)
+        tanda._bookmark_titik(p, nama)
+        i = tanda.POLA.match(nama).group(2)
+        if peta is not None:
+            peta[tanda._hash(k1, tanda.PANJANG_ID)] = i
+        daftar.append(i)
+        return i
+
+    for el in list(tanda.blok(body)):
+        if el.tag == qn("w:p"):
+            if tanda.daftar_isi(el):
+                continue
+            k2 = kunci2.blok(el, _jalur_di(el, nilai, 0))
+            k1 = kunci1.blok(el, _jalur_di(el, nilai, 1))
+            tandai_satu("B", el, k2, k1, tanda.isi(el, part))
+            continue
+        rows = el.findall(_TR)
+        kepala = tanda._teks_datar(rows[0]) if rows else ""
+        t2 = kunci2.tabel(kepala, _jalur_di(el, nilai, 0))
+        t1 = kunci1.tabel(kepala, _jalur_di(el, nilai, 1))
+        isi_baris = _tandai_baris(rows, t2, t1, nilai, part, tandai_satu)
+        p = tanda.paragraf_pertama(el)
+        if p is not None:
+            tandai_satu("T", p, t2, t1, "".join(isi_baris))  # = isi(el): rows only
+    tanda.nomori_bookmark(body)
+    return daftar
+
+
+def _tandai_baris(rows, t2: str, t1: str, nilai: dict, part, tandai_satu) -> list[str]:
+    """Mark a table's rows (each keyed by its values, or its words, within its table); returns
+    what each holds."""
+    kali: tuple[Counter, Counter] = (Counter(), Counter())
+    hasil = []
+    for tr in rows:
+        isi = tanda.isi(tr, part)
+        hasil.append(isi)
+        p = tanda.paragraf_pertama(tr)
+        if p is None:
+            continue
+        keys = []
+        for versi, t in enumerate((t2, t1)):
+            jalur = _jalur_di(tr, nilai, versi)
+            k = f"{t}/" + ("v:" + "|".join(jalur) if jalur else "t:" + tanda._teks_datar(tr))
+            kali[versi][k] += 1
+            keys.append(f"{k}#{kali[versi][k]}")
+        tandai_satu("R", p, keys[0], keys[1], isi)
+    return hasil
+
+
+def namai_ulang_v1(body, peta: dict[str, str]) -> int:
+    """Rename the marks of a report made before version 2 of the marks to the ids the same
+    parts have now (`peta`, collected while rendering); kind and fingerprint stay, so what a
+    person edited stays edited. Returns how many marks were renamed."""
+    n = 0
+    for b in body.iter(tanda._BS, tanda._BE):
+        m = tanda.POLA.match(b.get(tanda._NAME, ""))
+        if m and m.group(2) in peta:
+            b.set(tanda._NAME, f"{tanda.AWALAN}{m.group(1)}{peta[m.group(2)]}{m.group(3)}")
+            n += b.tag == tanda._BS
+    return n
+
+
+def daftar_ulang_v1(ids: set[str], peta: dict[str, str]) -> set[str]:
+    """The list of parts (shortened ids, custom properties) in version 2's ids."""
+    pendek = {lama[:tanda.PANJANG_DAFTAR]: baru[:tanda.PANJANG_DAFTAR] for lama, baru in peta.items()}
+    return {pendek.get(i, i) for i in ids}

@@ -3,6 +3,7 @@ every document, and each document's context of it (charts included)."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -48,7 +49,7 @@ def sample_context(dokumen: str = "lkj") -> dict[str, Any]:
     """The context lkj gives the template of document `dokumen` (generator.report.jenis), for
     a workbook that fills every part, charts included."""
     from generator.figures.capaian import hitung
-    from generator.pipeline import draw_charts
+    from generator.writing.charts import draw_charts
     from generator.report.jenis import JENIS
 
     jenis = JENIS[dokumen]
@@ -56,3 +57,13 @@ def sample_context(dokumen: str = "lkj") -> dict[str, Any]:
     data = sample_data()
     hasil = hitung(data)
     return jenis.build(data, hasil, draw_charts(data, hasil, dokumen, ke), ke).context
+
+
+@functools.cache
+def kunci_contoh() -> frozenset[str]:
+    """The keys of contexts that fill every part of every document (a workbook may leave parts
+    out)."""
+    from generator.guard.kebijakan import kunci
+    from generator.report.jenis import JENIS
+
+    return frozenset(k for kode in JENIS for k in kunci(sample_context(kode)))

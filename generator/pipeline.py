@@ -9,8 +9,8 @@ from pathlib import Path
 
 from generator.figures.capaian import Hasil, hitung
 from generator.errors import InputErrors, Issue, LkjError
-from generator.model import DataLaporan
 from generator.reading.validate import Loaded, load
+from generator.writing.charts import draw_charts
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _check_template(template: Path, context: dict, dokumen: str = "lkj") -> None
     require_valid_template(template, context, coba=False, dokumen=dokumen)
 
 
-def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
+def check_package(path: Path | None, peran: str) -> tuple[str, ...]:
     """A template or report read whole and bounded (generator.files.paket_docx) before anything else
     is done; the lines naming what lkj removes from it (links outside it)."""
     from generator.files.paket_docx import periksa
@@ -121,36 +121,6 @@ def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
     if peran == "templat" and not path.is_file():
         raise LkjError(f"templat {path} tidak ditemukan")
     return tuple(issue.line(path.name) for issue in periksa(path, peran).peringatan)
-
-
-def draw_charts(data: DataLaporan, hasil: Hasil, dokumen: str = "lkj", ke: int | None = None):
-    """Every chart's specification of document `dokumen` (the LKj's, or quarter `ke`'s
-    progress report's), handed over as a report.Grafik; None for a document without charts.
-
-    The one place that makes charts; render.py turns each specification into a native Word chart.
-    """
-    from generator.writing import charts
-    from generator.report import Grafik
-
-    tahun = data.identitas.tahun
-
-    def satu(g) -> list[dict]:
-        return [] if g is None else [{"gambar": g, "nama": g.nama, "judul": g.judul, "alt": g.alt}]
-
-    if dokumen == "triwulan":
-        from generator.figures.sakip import triwulan
-
-        laporan = triwulan(data, ke)
-        return Grafik(capaian=satu(charts.grafik_triwulan(laporan, data.pengaturan)),
-                      anggaran=satu(charts.grafik_anggaran(laporan.anggaran, tahun, ke)))
-    if dokumen != "lkj":
-        return None
-    return Grafik(
-        capaian=satu(charts.grafik_capaian(hasil, data.pengaturan, tahun)),
-        anggaran=satu(charts.grafik_anggaran(hasil.anggaran, tahun)),
-        tren={kode: satu(charts.grafik_tren(hi.indikator, tahun, kode))
-              for kode, hi in hasil.berkode() if hi.indikator.realisasi_lalu},
-    )
 
 
 @dataclass(frozen=True)
@@ -188,15 +158,15 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
 
     step = progress or (lambda stage: None)
     with interruptible():
-        _check_destination(workbook, out, template)
-        removed = _check_package(template, "templat")
+        check_target(workbook, out, template)
+        removed = check_package(template, "templat")
         step("memeriksa buku kerja")
         checked = require(check(workbook), pesanan.kesiapan, workbook.name)
         wanted = out if out is not None else default_output(checked, Path("output"),
                                                             pesanan.dokumen, pesanan.ke)
         if out is None:
             _make_folder(wanted.parent)
-            _check_destination(workbook, wanted, template)
+            check_target(workbook, wanted, template)
         built = _write(checked, wanted, template, overwrite, grafik, step, workbook, pesanan)
         return dataclasses.replace(built, removed=removed)
 
@@ -210,7 +180,7 @@ def _make_folder(folder: Path) -> None:
         raise LkjError(f"folder keluaran {folder} tidak dapat dibuat ({reason(exc)})") from exc
 
 
-def _check_destination(workbook: Path, out: Path | None, template: Path | None) -> None:
+def check_target(workbook: Path, out: Path | None, template: Path | None) -> None:
     from generator.files.output import check_destination, check_folder
 
     if out is None:  # the name comes from the workbook; its folder can be checked now
@@ -219,14 +189,15 @@ def _check_destination(workbook: Path, out: Path | None, template: Path | None) 
         check_destination(out, (workbook, template))
 
 
-def _contents(checked: Checked, template: Path | None, grafik: bool,
+def contents(checked: Checked, template: Path | None, grafik: bool,
               step: Callable[[str], None], pesanan: Pesanan = LKJ):
     """The document's contents (report.Report), charts drawn unless `grafik` is off; a
     customised template is checked against them before anything is rendered."""
     data = checked.loaded.data
     grafik = grafik and pesanan.jenis.grafik
     step("menyusun isi dan grafik" if grafik else "menyusun isi")
-    charts = draw_charts(data, checked.hasil, pesanan.dokumen, pesanan.ke) if grafik else None
+    charts = (draw_charts(data, checked.hasil, pesanan.dokumen, pesanan.ke) if grafik
+              else None)
     laporan = pesanan.jenis.build(data, checked.hasil, charts, pesanan.ke)
     if template is not None:
         _check_template(template, laporan.context, pesanan.dokumen)
@@ -268,7 +239,7 @@ def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: boo
     check_replaceable(real_path(target))
     try:
         with KunciLkj(real_path(target)):
-            laporan = _contents(checked, template, grafik, step, pesanan)
+            laporan = contents(checked, template, grafik, step, pesanan)
             with atomic_target(target, check_open=True) as temp:
                 step("menulis dokumen")
                 render(laporan.context, temp, template, pesanan)
@@ -280,67 +251,3 @@ def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: boo
                        "ditulis") from exc
     step("selesai")
     return Built(checked, target, wanted if moved else None, laporan.placeholders)
-
-
-def update(workbook: Path, laporan: Path, out: Path | None = None, template: Path | None = None,
-           grafik: bool = True, progress: Callable[[str], None] | None = None,
-           ganti_identitas: bool = False):
-    """Carry the workbook's figures into `laporan`, a report lkj made and a person finished
-    (generator.merge.pembaruan.update, which says what it returns)."""
-    from generator.merge.pembaruan import update as perbarui
-
-    return perbarui(workbook, laporan, out, template, grafik, progress, ganti_identitas)
-
-
-def _same(a: Path, b: Path) -> bool:
-    from generator.files.output import _same_file
-
-    return a.exists() and b.exists() and _same_file(a, b)
-
-
-def _check_report(laporan: Path) -> tuple[bool, Pesanan]:
-    """The report must be a .docx lkj made whose marks are not all gone; checked first.
-    Returns whether it shows charts, and which document it is (its custom properties)."""
-    from generator.errors import UsageError
-    from generator.files.paket_docx import periksa
-    from generator.marks.tanda import AWALAN
-
-    if laporan.suffix.lower() != ".docx":
-        raise UsageError(f"laporan harus berkas .docx, tertulis {laporan.name}")
-    if laporan.is_dir():
-        raise UsageError(f"{laporan} adalah folder, bukan laporan .docx")
-    if not laporan.is_file():
-        raise LkjError(f"laporan {laporan} tidak ditemukan")
-    paket = periksa(laporan, "laporan")
-    xml = paket.baca(paket.utama)
-    if f'w:name="{AWALAN}'.encode() not in xml:
-        raise _without_marks(laporan)
-    return b"drawingml/2006/chart" in xml, _pesanan_laporan(paket, laporan)
-
-
-def _pesanan_laporan(paket, laporan: Path) -> Pesanan:
-    """Which document `laporan` is, by the properties lkj wrote into it (the LKj when it has
-    none: an lkj before documents were recorded wrote only the LKj)."""
-    from generator.writing.identitas_laporan import dokumen_dari_properti
-    from generator.files.properti import CUSTOM_PART, properti
-    from generator.report.jenis import JENIS
-
-    try:
-        props = properti(paket.baca(CUSTOM_PART.lstrip("/")))
-    except KeyError:
-        props = {}
-    kode, ke = dokumen_dari_properti(props)
-    if kode not in JENIS or (JENIS[kode].triwulan and ke is None):
-        raise LkjError(f"{laporan.name}: properti dokumen lkj-dokumen = \"{kode}\" tidak dikenal "
-                       "lkj ini (dibuat lkj versi lain?), jadi tidak diketahui dokumen apa yang "
-                       "harus diperbarui. Tidak ada berkas yang ditulis")
-    return Pesanan(kode, ke)
-
-
-def _without_marks(laporan: Path) -> LkjError:
-    return LkjError(
-        f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, dibuat "
-        "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang, mis. "
-        "setelah disimpan ulang di Google Docs), jadi "
-        "angkanya tidak dapat diperbarui; buat laporan baru dengan: lkj buat "
-        "BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")

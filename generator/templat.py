@@ -4,43 +4,19 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.errors import InputErrors, Issue, LkjError
 from generator.guard.galat_templat import pesan_sintaks
 from generator.guard.sandbox import GLOBAL
+from generator.guard.tag import Place, places, tags
 
-# docxtpl's own tag forms: {%p ...%} (whole paragraph), {%tr %} / {%tc %} (table row / cell),
-# {{r ...}} / {%r %} (run); for checking they are plain Jinja tags.
-_DOCXTPL_PREFIX = re.compile(r"^(\{[{%])(?:p|tr|tc|r)\s")
-# docxtpl rewrites these cell tags to XML before Jinja sees them: vm/hm merge cells, colspan
-# and cellbg take an expression.
-_MERGE = re.compile(r"^\{%\s*(?:vm|hm)\s*%\}$")
-_CELL_EXPR = re.compile(r"^\{%\s*(?:colspan|cellbg)\s+(.*?)\s*%\}$", re.S)
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_OPEN = re.compile(r"\{\{|\{%|\{#")
-_CLOSE = re.compile(r"\}\}|%\}|#\}")
 _BLOCKS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
            "call": "endcall", "filter": "endfilter", "raw": "endraw", "block": "endblock",
            "autoescape": "endautoescape", "set": "endset"}
 _MIDDLE = {"else": ("for", "if"), "elif": ("if",)}
 _NESTED = "tag terlalu dalam bersarang (kurung di dalam kurung)"
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a piece of template text sits, in words a Word user can find."""
-
-    label: str
-    text: str
-
-    def describe(self) -> str:
-        shown = " ".join(self.text.split())
-        shown = shown if len(shown) <= 60 else shown[:59] + "…"
-        return f"{self.label} (\"{shown}\")"
 
 
 def copy_template(target: Path, dokumen: str = "lkj") -> Path:
@@ -101,48 +77,6 @@ def _jenis_lain(document: Any, dokumen: str | None) -> list[Issue]:
     return [Issue("template-kind", f"templat ini untuk {JENIS[kode].judul}, bukan "
                   f"{JENIS[dokumen].judul}; salin templat yang sesuai dengan: lkj templat salin "
                   f"--dokumen {dokumen} NAMA.docx")]
-
-
-def _paragraphs(container: Any, label: str) -> Iterator[tuple[str, Any]]:
-    """Paragraphs in reading order, those in tables labelled by table, row and column."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    n_par = n_tab = 0
-    for block in container.iter_inner_content():
-        if isinstance(block, Paragraph):
-            n_par += 1
-            yield f"{label}paragraf {n_par}", block
-        elif isinstance(block, Table):
-            n_tab += 1
-            for r, row in enumerate(block.rows, start=1):
-                for c, cell in enumerate(row.cells, start=1):
-                    yield from _paragraphs(cell, f"{label}tabel {n_tab} baris {r} kolom {c}, ")
-
-
-def _places(document: Any) -> Iterator[Place]:
-    for label, paragraph in _paragraphs(document, ""):
-        yield Place(label, paragraph.text)
-    for n, section in enumerate(document.sections, start=1):
-        for kind, part in (("header", section.header), ("footer", section.footer)):
-            if part.is_linked_to_previous:
-                continue
-            for label, paragraph in _paragraphs(part, f"{kind} bagian {n}, "):
-                yield Place(label, paragraph.text)
-
-
-def _tags(place: Place, issues: list[Issue]) -> list[str]:
-    """The complete tags of one paragraph; an opened but unclosed one is an issue."""
-    tags = _TAG.findall(place.text)
-    rest = _TAG.sub("", place.text)
-    if _OPEN.search(rest):
-        issues.append(Issue("tag-unclosed", "tag dibuka tetapi tidak ditutup di paragraf yang "
-                            "sama (\"{{\" perlu \"}}\", \"{%\" perlu \"%}\")", place.describe()))
-    elif _CLOSE.search(rest):
-        issues.append(Issue("tag-unopened", "penutup tag tanpa pembukanya (\"}}\" atau \"%}\")",
-                            place.describe()))
-    plain = (_DOCXTPL_PREFIX.sub(r"\1 ", tag) for tag in tags)
-    return [_CELL_EXPR.sub(r"{{ \1 }}", tag) for tag in plain if not _MERGE.match(tag)]
 
 
 def _block_word(tag: str) -> str:
@@ -217,8 +151,8 @@ def check_template(path: Path, context: dict[str, Any], coba: bool = True,
     if lain:  # its names would all be unknown: say the one thing that matters
         return list(paket.peringatan) + lain
     issues: list[Issue] = []
-    places = list(_places(document))
-    tagged = [(place, tag) for place in places for tag in _tags(place, issues)]
+    found = list(places(document))
+    tagged = [(place, tag) for place in found for tag in tags(place, issues)]
     env = make_environment()
     _check_syntax(tagged, env, issues)
     _check_blocks(tagged, issues)
@@ -229,7 +163,7 @@ def check_template(path: Path, context: dict[str, Any], coba: bool = True,
     if not issues and coba:
         issues.extend(_trial(path, context))
     issues = list(paket.peringatan) + issues  # what lkj removes from it: warnings, not errors
-    order = {place.describe(): n for n, place in enumerate(places)}
+    order = {place.describe(): n for n, place in enumerate(found)}
     return sorted(issues, key=lambda issue: order.get(issue.ref, -1))
 
 
@@ -251,7 +185,9 @@ def _check_tree(tagged: list[tuple[Place, str]], env: Any, context: dict[str, An
     _visit(tree, {**_LOOP, **context}, found)
     at = {name: _unknown_at(name, tagged) for name in found}
     issues = [_unknown(name, tagged, n) for name, n in at.items()]
-    return issues + kebijakan.masalah(tree, tagged, env, context, set(at.values()))
+    from generator.contoh_templat import kunci_contoh
+
+    return issues + kebijakan.masalah(tree, tagged, env, context, set(at.values()), kunci_contoh())
 
 
 def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:

@@ -19,7 +19,7 @@ from wordnum import tampilkan_nomor
 
 from generator.report.lkj.awal import ikhtisar
 from generator.figures.capaian import hitung
-from generator.pipeline import draw_charts
+from generator.writing.charts import draw_charts
 from generator.report import build
 from generator.model import NEGATIF, BarisAnggaran, Indikator, Sasaran
 from generator.writing.render import default_template, render_report

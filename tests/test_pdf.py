@@ -38,7 +38,7 @@ def _footer(page: str) -> str:
     return lines[-1] if lines else ""
 
 
-def _contents(pages: list[str]) -> dict[str, list[str]]:
+def contents(pages: list[str]) -> dict[str, list[str]]:
     """Page numbers listed under DAFTAR ISI, DAFTAR TABEL and DAFTAR GRAFIK, in order."""
     lists: dict[str, list[str]] = {}
     current = None
@@ -114,8 +114,8 @@ def test_daftar_isi_gives_each_chapter_its_first_page(made):
 
 def test_plain_libreoffice_shows_the_same_numbers_without_updating(made, tmp_path):
     _, docx, _ = made
-    updated = _contents(_pages(docx.with_suffix(".pdf")))
-    plain = _contents(_pages(to_pdf(docx, tmp_path)))
+    updated = contents(_pages(docx.with_suffix(".pdf")))
+    plain = contents(_pages(to_pdf(docx, tmp_path)))
     assert set(plain) == {"DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GRAFIK"}, plain
     assert plain == updated
     assert plain["DAFTAR ISI"][:2] == ["i", "ii"] and "1" in plain["DAFTAR ISI"]
@@ -259,7 +259,7 @@ def test_a_folder_of_reports_starts_libreoffice_once(folder_uji, tmp_path, monke
         pdf = docx.with_suffix(".pdf")
         assert pdf.read_bytes().startswith(b"%PDF")
         assert is_untouched(docx)
-        printed = _contents(_pages(pdf))["DAFTAR ISI"]
+        printed = contents(_pages(pdf))["DAFTAR ISI"]
         with zipfile.ZipFile(docx) as archive:  # each report got its own layout's page numbers
             root = etree.fromstring(archive.read("word/document.xml"))
         toc = [link for link in root.iter(f"{W}hyperlink") if link.get(f"{W}anchor")]

@@ -32,7 +32,8 @@ from doctools import ROOT, libreoffice, validate_docx
 from wordnum import tampilkan_nomor
 from generator.marks import tanda
 from generator.commands.cli import app
-from generator.pipeline import build, update
+from generator.merge.pembaruan import update
+from generator.pipeline import build
 from generator.writing.selesai import teks_paragraf
 
 SAMPLE = ROOT / "input" / "contoh.xlsx"

@@ -16,7 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.commands.cli import app
-from generator.pipeline import build, update
+from generator.merge.pembaruan import update
+from generator.pipeline import build
 from kasus_perbarui import (
     IK13,
     IK_SISIP,

@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from doctools import pdftotext, to_pdf, validate_docx
 from generator.merge import nilai
 from generator.commands.cli import app
-from generator.pipeline import build, update
+from generator.merge.pembaruan import update
+from generator.pipeline import build
 from generator.files.properti import baca_properti
 from kasus_perbarui import SAMPLE
 from penyunting import (

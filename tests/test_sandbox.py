@@ -17,12 +17,14 @@ import pytest
 from doctools import ROOT
 from jinja2 import TemplateError
 
+from generator.contoh_templat import kunci_contoh
 from generator.guard import kebijakan
 from generator import pipeline, report
 from generator.guard.batas import TemplatDitolak
 from generator.guard.galat_templat import alasan
 from generator.writing.render import _lindungi, default_template, konteks_templat
 from generator.guard.sandbox import NAMA_BOLEH, LingkunganAman, Pegangan, boleh_dibaca, jenis
+from generator.writing.charts import draw_charts
 from generator.writing.singgahan import TemplatCepat
 from generator.templat import sample_context
 
@@ -46,7 +48,7 @@ def dunia(tmp_path_factory):
     Image.new("RGB", (8, 8), "red").save(logo)
     checked = pipeline.check(ROOT / "input" / "contoh.xlsx")
     data, hasil = checked.loaded.data, checked.hasil
-    context = report.build(data, hasil, pipeline.draw_charts(data, hasil)).context
+    context = report.build(data, hasil, draw_charts(data, hasil)).context
     context["logo"] = str(logo)
     tpl = TemplatCepat(default_template())
     tpl.init_docx()
@@ -155,7 +157,7 @@ def test_every_attribute_of_every_object_is_refused_by_name_and_computed(dunia):
 
 def test_the_static_check_finds_every_name_that_is_not_data(dunia):
     env, _ = dunia
-    keys = set(kebijakan.kunci_contoh())
+    keys = set(kunci_contoh())
     for _, awal, ekspresi, akhir, obj, _ in _korpus(dunia):
         for nama in _nama(obj):
             tree = env.parse(f"{awal}{{{{ {ekspresi}.{nama} }}}}{akhir}")

@@ -130,7 +130,8 @@ def _proses(args, tmp: Path) -> None:
 def _tahap(args, tmp: Path) -> None:
     """In-process stages of this checkout (second run: imports already paid)."""
     sys.path.insert(0, str(ROOT))
-    from generator.pipeline import check, draw_charts
+    from generator.pipeline import check
+    from generator.writing.charts import draw_charts
     from generator.report import build
     from generator.writing.render import render_report
 

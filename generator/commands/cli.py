@@ -3,75 +3,27 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from generator import format as fmt
-from generator.commands.cli_id import LkjCommand, LkjGroup
-from generator.errors import InputErrors, Issue, LkjError, UsageError
-
-app = typer.Typer(
-    name="lkj",
-    cls=LkjGroup,
-    help="Pembuat Laporan Kinerja (LKj) Sekretariat KPU dari buku kerja Excel ke dokumen Word.",
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
+from generator.commands.bersama import (
+    ProsesOption,
+    SubfolderOption,
+    TemplatOption,
+    Workbook,
+    Workbooks,
+    akhir,
+    app,
+    echo_issues,
+    fail,
+    found,
+    progress_bar,
 )
-
-Workbook = Annotated[Path, typer.Argument(help="Buku kerja Excel (.xlsx) berisi data laporan.",
-                                          metavar="BUKU_KERJA", show_default=False,
-                                          readable=False)]
-
-Workbooks = Annotated[list[Path], typer.Argument(
-    help="Buku kerja Excel (.xlsx); boleh beberapa, atau folder berisi buku kerja.",
-    metavar="BUKU_KERJA", show_default=False, readable=False)]
-
-ProsesOption = Annotated[int | None, typer.Option(
-    "--proses", metavar="N", min=1, show_default=False,
-    help="Untuk folder: jumlah buku kerja yang dikerjakan bersamaan (bawaan: sebanyak inti "
-    "prosesor, paling banyak 8).")]
-
-SubfolderOption = Annotated[bool, typer.Option(
-    "--subfolder", help="Untuk folder: baca juga buku kerja di dalam subfoldernya.")]
-
-TemplatOption = Annotated[Path | None, typer.Option(
-    "--templat", metavar="TEMPLAT", help="Templat Word (.docx) sendiri sebagai pengganti templat bawaan.",
-    show_default=False, readable=False)]
-
-
-def _echo_issues(issues: list[Issue] | tuple[Issue, ...], source: str) -> None:
-    for issue in issues:
-        typer.echo(issue.line(source), err=True)
-
-
-def _fail(exc: LkjError, source: str = "") -> typer.Exit:
-    """Print a library error at this one boundary and turn it into its exit code."""
-    if isinstance(exc, InputErrors):
-        if exc.judul:
-            typer.echo(Issue("", exc.judul).line(exc.source or source), err=True)
-        _echo_issues(exc.errors + exc.warnings, exc.source or source)
-        typer.echo(f"Galat: {len(exc.errors)} masalah ditemukan di {exc.source or source}; "
-                   "tidak ada berkas yang ditulis", err=True)
-    else:
-        typer.echo(f"Galat: {exc}", err=True)
-    return typer.Exit(exc.exit_code)
-
-
-def _found(workbook: Path) -> Path:
-    """The workbook meant, also when typed without .xlsx (Explorer hides extensions)."""
-    from generator.reading.inputpath import find_workbook
-
-    path, note = find_workbook(workbook)
-    if note:
-        typer.echo(note, err=True)
-    return path
-
+from generator.commands.cli_id import LkjCommand, LkjGroup
+from generator.errors import LkjError, UsageError
 
 def _capaian(value, desimal: int) -> str:
     return "-" if value is None else fmt.angka(value, desimal)
@@ -103,24 +55,6 @@ def _rupiah(value) -> str:
 
 def _persen(value) -> str:
     return "-" if value is None else fmt.persen(value, 2)
-
-
-STAGES = 5  # pipeline.build's stages: check, contents, document, save, done
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[str], None] | None]:
-    """A progress bar on stderr while a report is built; none when stderr is not a terminal."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    with typer.progressbar(length=STAGES, label="Membuat laporan", file=sys.stderr,
-                           show_eta=False, item_show_func=lambda stage: stage) as bar:
-        def step(stage: str) -> None:
-            bar.current_item = stage
-            bar.update(1)
-
-        yield step
 
 
 def _banyak(workbooks: list[Path]) -> bool:
@@ -157,21 +91,21 @@ def buat(
             buat_banyak(workbooks, keluaran, templat, timpa, not tanpa_grafik, pdf, proses,
                         subfolder)
         except LkjError as exc:
-            raise _fail(exc) from None
+            raise fail(exc) from None
         return
     from generator.files.paket_docx import dapat_dibaca
     from generator.pipeline import build
 
     workbook = workbooks[0]
     try:
-        workbook = _found(workbook)
-        with _progress() as step:
+        workbook = found(workbook)
+        with progress_bar() as step:
             built = build(workbook, keluaran, templat, overwrite=timpa, grafik=not tanpa_grafik,
                           progress=step)
     except LkjError as exc:
-        raise _fail(exc, workbook.name) from None
+        raise fail(exc, workbook.name) from None
     checked = built.checked
-    _echo_issues(checked.warnings, workbook.name)
+    echo_issues(checked.warnings, workbook.name)
     for line in built.removed:
         typer.echo(line, err=True)
     hasil, data = checked.hasil, checked.loaded.data
@@ -188,28 +122,7 @@ def buat(
     typer.echo(f"{len(hasil.sasaran)} sasaran, {jumlah} indikator; rata-rata capaian "
                f"{_capaian(hasil.capaian, data.pengaturan.desimal)}; realisasi anggaran "
                f"{_persen(hasil.anggaran.total.persen)}; {len(checked.warnings)} peringatan")
-    _akhir(built, pdf)
-
-
-def _akhir(built, pdf: bool) -> None:
-    """What is left to complete in Word, then the PDF when asked: the end of every writing
-    command (lkj buat, pk, renaksi, triwulan)."""
-    if built.placeholders:
-        typer.echo(f"Bagian yang perlu dilengkapi di Word ({len(built.placeholders)}):")
-        for place in built.placeholders:
-            typer.echo(f"  - {place}")
-    if pdf:
-        _buat_pdf(built.path)
-
-
-def _buat_pdf(docx: Path) -> None:
-    """The PDF after the report; without LibreOffice the .docx stays and the exit code is 1."""
-    from generator.printing.pdf import write_pdf
-
-    try:
-        typer.echo(f"PDF ditulis: {write_pdf(docx)}")
-    except LkjError as exc:
-        raise _fail(exc) from None
+    akhir(built, pdf)
 
 
 def _daftar(judul: str, catatan: list, panah: bool = True) -> None:
@@ -243,16 +156,16 @@ def perbarui(
         "seperti itu ditolak.")] = False,
 ) -> None:
     """Masukkan angka baru dari buku kerja ke laporan yang sudah disunting, tanpa kehilangan suntingan."""
-    from generator.pipeline import update
+    from generator.merge.pembaruan import update
 
     try:
-        workbook = _found(workbook)
-        with _progress() as step:
+        workbook = found(workbook)
+        with progress_bar() as step:
             done = update(workbook, laporan, keluaran, templat, grafik=not tanpa_grafik,
                           progress=step, ganti_identitas=ganti_identitas)
     except LkjError as exc:
-        raise _fail(exc, workbook.name) from None
-    _echo_issues(done.checked.warnings, workbook.name)
+        raise fail(exc, workbook.name) from None
+    echo_issues(done.checked.warnings, workbook.name)
     for catatan in done.catatan:
         typer.echo(f"Catatan: {catatan}")
     for line in done.removed:
@@ -306,18 +219,18 @@ def periksa(workbooks: Workbooks, proses: ProsesOption = None,
         try:
             periksa_banyak(workbooks, proses, subfolder)
         except LkjError as exc:
-            raise _fail(exc) from None
+            raise fail(exc) from None
         return
     from generator.pipeline import check
 
     workbook = workbooks[0]
     try:
-        workbook = _found(workbook)
+        workbook = found(workbook)
         checked = check(workbook)
     except LkjError as exc:
-        raise _fail(exc, workbook.name) from None
+        raise fail(exc, workbook.name) from None
     _print_figures(checked)
-    _echo_issues(checked.warnings, workbook.name)
+    echo_issues(checked.warnings, workbook.name)
     for line in checked.loaded.kesiapan.baris():
         typer.echo(line)
     typer.echo(f"Buku kerja {workbook.name} siap dipakai ({len(checked.warnings)} peringatan).")
@@ -343,7 +256,7 @@ def rekap(
     try:
         tulis_rekap(workbooks, keluaran, timpa, proses, subfolder)
     except LkjError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
 
 
 @app.command(cls=LkjCommand)
@@ -359,7 +272,7 @@ def baru(
             raise UsageError(f"nama berkas harus berakhiran .xlsx, tertulis {berkas.name}")
         write_blank_workbook(berkas)
     except LkjError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     typer.echo(f"Buku kerja kosong ditulis: {berkas}")
     typer.echo(f"Isi buku kerja itu, lalu jalankan: lkj buat {berkas}")
 
@@ -405,7 +318,7 @@ def templat_salin(berkas: TemplatFile, dokumen: DokumenOption = None) -> None:
         kode = _kode_dokumen(dokumen) or "lkj"
         copy_template(berkas, kode)
     except LkjError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     typer.echo(f"Templat bawaan disalin ke {berkas}")
     typer.echo(f"Sunting di Word, periksa dengan: lkj templat periksa {berkas}")
     typer.echo(f"lalu pakai dengan: {_PERINTAH[kode]} BUKU_KERJA.xlsx --templat {berkas}")
@@ -424,8 +337,8 @@ def templat_periksa(berkas: TemplatFile, dokumen: DokumenOption = None) -> None:
         kode = kode or "lkj"
         peringatan = require_valid_template(berkas, sample_context(kode), dokumen=kode)
     except LkjError as exc:
-        raise _fail(exc, berkas.name) from None
-    _echo_issues(peringatan, berkas.name)
+        raise fail(exc, berkas.name) from None
+    echo_issues(peringatan, berkas.name)
     typer.echo(f"Templat {berkas.name} siap dipakai.")
 
 

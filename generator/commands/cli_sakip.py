@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from generator.commands.cli import (
-    TemplatOption, Workbook, _akhir, _echo_issues, _fail, _found, _progress, app,
+from generator.commands.bersama import (
+    TemplatOption, Workbook, akhir, app, echo_issues, fail, found, progress_bar,
 )
 from generator.commands.cli_id import LkjCommand
 from generator.errors import LkjError, UsageError
@@ -39,20 +39,20 @@ def tulis_dokumen(kode: str, workbook: Path, keluaran: Path | None, templat: Pat
 
     pesanan = Pesanan(kode, ke)
     try:
-        workbook = _found(workbook)
-        with _progress() as step:
+        workbook = found(workbook)
+        with progress_bar() as step:
             built = build(workbook, keluaran, templat, overwrite=timpa, progress=step,
                           pesanan=pesanan)
     except LkjError as exc:
-        raise _fail(exc, workbook.name) from None
-    _echo_issues(built.checked.warnings, workbook.name)
+        raise fail(exc, workbook.name) from None
+    echo_issues(built.checked.warnings, workbook.name)
     for line in built.removed:
         typer.echo(line, err=True)
     nama = pesanan.jenis.nama(ke, built.checked.loaded.data.identitas.tanggal_pk_perubahan
                               is not None)
     typer.echo(f"{nama} ditulis: {built.path.absolute()}")
     _di_sebelah(built, kode, workbook)
-    _akhir(built, pdf)
+    akhir(built, pdf)
 
 
 def _di_sebelah(built, kode: str, workbook: Path) -> None:
@@ -100,5 +100,5 @@ def triwulan(
     """Tulis laporan capaian kinerja triwulan: realisasi s.d. triwulan dibanding target
     triwulan dan target tahunan, serapan anggaran, ringkasan, dan grafik."""
     if ke not in (1, 2, 3, 4):
-        raise _fail(UsageError(f"--ke harus 1, 2, 3, atau 4, tertulis {ke}")) from None
+        raise fail(UsageError(f"--ke harus 1, 2, 3, atau 4, tertulis {ke}")) from None
     tulis_dokumen("triwulan", workbook, keluaran, templat, timpa, pdf, ke)

@@ -2,7 +2,7 @@
 
 Jinja's messages are English and name lines of docxtpl's prepared XML; here they become one
 Indonesian clause (`alasan`) and the place of the failing tag in the template, found the way
-`lkj templat periksa` names places (generator.templat.Place).
+`lkj templat periksa` names places (generator.guard.tag.Place).
 """
 
 from __future__ import annotations
@@ -127,15 +127,15 @@ def _tempat_tag(path: Path, tag: str, urutan: int, badan: bool, sebut: bool) -> 
     the tag named too when `sebut`."""
     import docx
 
-    from generator.templat import _places, _tags
+    from generator.guard.tag import places, tags
 
     try:
         document = docx.Document(str(path))
     except Exception:  # noqa: BLE001 - the template opened once already; a place is a nicety
         return ""
-    cocok = [place for place in _places(document)
+    cocok = [place for place in places(document)
              if place.label.startswith(("header", "footer")) != badan
-             for t in _tags(place, []) if normal(t) == tag]
+             for t in tags(place, []) if normal(t) == tag]
     if not cocok:
         return ""
     return keterangan(cocok[min(urutan, len(cocok) - 1)], tag if sebut else "")

@@ -9,7 +9,6 @@ constant expressions past a limit (`9**(9**9)`, `'x' * 10**10`, `range(10**9)`).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,12 +38,15 @@ def kunci(nilai: Any) -> set[str]:
 
 
 def masalah(tree: nodes.Template, tagged: list[tuple[Any, str]], env: LingkunganAman,
-            konteks: dict[str, Any], dilaporkan: set[int | None]) -> list[Issue]:
+            konteks: dict[str, Any], dilaporkan: set[int | None],
+            contoh: frozenset[str] = frozenset()) -> list[Issue]:
     """One issue per tag the sandbox would refuse (the name it refuses first), at the tag's
     Place; `tagged` are templat's (Place, tag) pairs, one per line of the source `tree` was
-    parsed from, and `dilaporkan` the indices of tags already reported."""
+    parsed from, and `dilaporkan` the indices of tags already reported. `contoh` are the keys
+    of contexts that fill every part (generator.contoh_templat.kunci_contoh): a workbook may
+    leave parts out, and a template may still name them."""
     per_baris: dict[int, tuple[str, str]] = {}
-    nama_kunci = kunci(konteks) | kunci_contoh()
+    nama_kunci = kunci(konteks) | contoh
     for baris, sebab, nama in periksa(tree, nama_kunci, env):
         if baris - 1 in dilaporkan or not 0 < baris <= len(tagged):
             continue
@@ -54,16 +56,6 @@ def masalah(tree: nodes.Template, tagged: list[tuple[Any, str]], env: Lingkungan
             per_baris[baris] = (sebab, nama)
     return [Issue("templat-ditolak", sebab, keterangan(*tagged[baris - 1]))
             for baris, (sebab, _) in sorted(per_baris.items())]
-
-
-@functools.cache
-def kunci_contoh() -> frozenset[str]:
-    """The keys of contexts that fill every part of every document (a workbook may leave parts
-    out)."""
-    from generator.contoh_templat import sample_context
-    from generator.report.jenis import JENIS
-
-    return frozenset(k for kode in JENIS for k in kunci(sample_context(kode)))
 
 
 def periksa(tree: nodes.Template, nama_kunci: set[str],

@@ -21,12 +21,9 @@ from generator.pipeline import (
     LKJ,
     Checked,
     Pesanan,
-    _check_destination,
-    _check_package,
-    _check_report,
-    _contents,
-    _same,
-    _without_marks,
+    check_target,
+    check_package,
+    contents,
     check,
     check_replaceable,
     identity,
@@ -72,15 +69,15 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
         # A report made without charts stays without: charts are drawn only when it has some.
         ada_grafik, pesanan = _check_report(laporan)
         grafik = ada_grafik and grafik
-        dari_laporan = _check_package(laporan, "laporan")
-        removed = dari_laporan + _check_package(template, "templat")
+        dari_laporan = check_package(laporan, "laporan")
+        removed = dari_laporan + check_package(template, "templat")
         asli = real_path(laporan)
         moved = False
         if in_place:
             target = asli
-            _check_destination(workbook, laporan, template)
+            check_target(workbook, laporan, template)
         else:
-            _check_destination(workbook, out, template)
+            check_target(workbook, out, template)
             target, moved = choose_target(out, overwrite=False)
         check_replaceable(real_path(target))
         with KunciLkj(real_path(target)):
@@ -127,7 +124,7 @@ class _Pembaruan:
 
         from generator.marks.penamaan import PETA_V1
 
-        laporan_baru = _contents(self.checked, self.template, self.grafik, self.step,
+        laporan_baru = contents(self.checked, self.template, self.grafik, self.step,
                                  self.pesanan)
         self.identitas = identity(laporan_baru.context, self.workbook, self.pesanan)
         peta: dict[str, str] = {}
@@ -192,3 +189,57 @@ class _Pembaruan:
         with atomic_target(target, check_open=True) as temp:
             lama.save(str(temp))
         return None
+
+
+def _same(a: Path, b: Path) -> bool:
+    from generator.files.output import _same_file
+
+    return a.exists() and b.exists() and _same_file(a, b)
+
+
+def _check_report(laporan: Path) -> tuple[bool, Pesanan]:
+    """The report must be a .docx lkj made whose marks are not all gone; checked first.
+    Returns whether it shows charts, and which document it is (its custom properties)."""
+    from generator.errors import UsageError
+    from generator.files.paket_docx import periksa
+    from generator.marks.tanda import AWALAN
+
+    if laporan.suffix.lower() != ".docx":
+        raise UsageError(f"laporan harus berkas .docx, tertulis {laporan.name}")
+    if laporan.is_dir():
+        raise UsageError(f"{laporan} adalah folder, bukan laporan .docx")
+    if not laporan.is_file():
+        raise LkjError(f"laporan {laporan} tidak ditemukan")
+    paket = periksa(laporan, "laporan")
+    xml = paket.baca(paket.utama)
+    if f'w:name="{AWALAN}'.encode() not in xml:
+        raise _without_marks(laporan)
+    return b"drawingml/2006/chart" in xml, _pesanan_laporan(paket, laporan)
+
+
+def _pesanan_laporan(paket, laporan: Path) -> Pesanan:
+    """Which document `laporan` is, by the properties lkj wrote into it (the LKj when it has
+    none: an lkj before documents were recorded wrote only the LKj)."""
+    from generator.writing.identitas_laporan import dokumen_dari_properti
+    from generator.files.properti import CUSTOM_PART, properti
+    from generator.report.jenis import JENIS
+
+    try:
+        props = properti(paket.baca(CUSTOM_PART.lstrip("/")))
+    except KeyError:
+        props = {}
+    kode, ke = dokumen_dari_properti(props)
+    if kode not in JENIS or (JENIS[kode].triwulan and ke is None):
+        raise LkjError(f"{laporan.name}: properti dokumen lkj-dokumen = \"{kode}\" tidak dikenal "
+                       "lkj ini (dibuat lkj versi lain?), jadi tidak diketahui dokumen apa yang "
+                       "harus diperbarui. Tidak ada berkas yang ditulis")
+    return Pesanan(kode, ke)
+
+
+def _without_marks(laporan: Path) -> LkjError:
+    return LkjError(
+        f"{laporan.name} tidak memuat tanda bagian dari lkj (bukan laporan buatan lkj, dibuat "
+        "lkj versi lama yang belum memberi tanda, atau semua tandanya sudah hilang, mis. "
+        "setelah disimpan ulang di Google Docs), jadi "
+        "angkanya tidak dapat diperbarui; buat laporan baru dengan: lkj buat "
+        "BUKU_KERJA.xlsx. Tidak ada berkas yang ditulis")

@@ -25,7 +25,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from generator.figures.capaian import Hasil, HasilAnggaran, Realisasi
 from generator.format import MAKS_DESIMAL, angka, bulatkan, nilai_satuan, persen, romawi, rupiah
-from generator.model import NEGATIF, Indikator, Pengaturan
+from generator.model import NEGATIF, DataLaporan, Indikator, Pengaturan
 
 BATANG, GARIS = "batang", "garis"
 # Fills that stay apart in black and white: grey shades, a hatch pattern, a dashed black line.
@@ -290,4 +290,33 @@ def grafik_tren(indikator: Indikator, tahun: int, kode: str = "") -> Grafik | No
         _alt_tren(indikator, tahun, nama), "Tahun", tuple(t for t, _ in titik),
         (realisasi, target), format_desimal(desimal), realisasi.nama, "Tahun", 7.0,
         ((kode, indikator.nama),) if kode else (),
+    )
+
+
+def draw_charts(data: DataLaporan, hasil: Hasil, dokumen: str = "lkj", ke: int | None = None):
+    """Every chart's specification of document `dokumen` (the LKj's, or quarter `ke`'s
+    progress report's), handed over as a report.Grafik; None for a document without charts.
+
+    The one place that makes charts; render.py turns each specification into a native Word chart.
+    """
+    from generator.report.jenis import Grafik as Tempat
+
+    tahun = data.identitas.tahun
+
+    def satu(g) -> list[dict]:
+        return [] if g is None else [{"gambar": g, "nama": g.nama, "judul": g.judul, "alt": g.alt}]
+
+    if dokumen == "triwulan":
+        from generator.figures.sakip import triwulan
+
+        laporan = triwulan(data, ke)
+        return Tempat(capaian=satu(grafik_triwulan(laporan, data.pengaturan)),
+                      anggaran=satu(grafik_anggaran(laporan.anggaran, tahun, ke)))
+    if dokumen != "lkj":
+        return None
+    return Tempat(
+        capaian=satu(grafik_capaian(hasil, data.pengaturan, tahun)),
+        anggaran=satu(grafik_anggaran(hasil.anggaran, tahun)),
+        tren={kode: satu(grafik_tren(hi.indikator, tahun, kode))
+              for kode, hi in hasil.berkode() if hi.indikator.realisasi_lalu},
     )

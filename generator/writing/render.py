@@ -4,7 +4,7 @@ The only module that imports docxtpl. Jinja runs in generator.guard.sandbox (dat
 allow-list, bounded work) with autoescape and StrictUndefined, so a value with `&` or `<`
 cannot corrupt the XML and a missing value fails instead of printing blank; a template's
 failure is one Indonesian line naming its tag's paragraph (generator.guard.galat_templat). Chart
-specifications in the context (dicts with a `gambar`, see pipeline.draw_charts) become opaque
+specifications in the context (dicts with a `gambar`, see charts.draw_charts) become opaque
 handles that print native Word charts 14 cm wide with their alternative text. After
 rendering, generator.writing.selesai finishes the document (captions, contents lists, table breaks,
 paper, Word numbering), generator.writing.kemasan cleans the package, and no template tag may be left.

@@ -17,7 +17,9 @@ from contextvars import ContextVar
 
 from docx.oxml.ns import qn
 
-from generator import kunci, tanda
+from generator import bookmark, kunci, tanda
+from generator import kontrak as k
+from generator.sidik import isi, isi_antara
 
 PETA_V1: ContextVar[dict | None] = ContextVar("PETA_V1", default=None)
 _TR = qn("w:tr")
@@ -34,9 +36,9 @@ class _Kunci:
 
     def blok(self, el, jalur: list[str]) -> str:
         """The key of a body paragraph: its values, or its words under its heading."""
-        teks = tanda._teks_datar(el)
+        teks = tanda.teks_datar(el)
         tanda_ = "v:" + "|".join(jalur) if jalur else "t:" + teks
-        if tanda._gaya(el) in tanda.JUDUL:
+        if tanda.gaya(el) in k.JUDUL:
             self.judul, self.lingkup = tanda_, ""
             return self._hitung(tanda_)
         return self._hitung(f"{tanda_}@{self.judul}" + self._di(jalur, teks))
@@ -65,31 +67,31 @@ def _nama_nilai(body, part, pencatat, peta) -> dict[str, tuple[str, str]]:
     around nothing (a list number turned into Word numbering) are dropped."""
     hasil: dict[str, tuple[str, str]] = {}
     kali: Counter = Counter()
-    for nama, (start, end) in tanda.pasangan(body).items():
+    for nama, (start, end) in bookmark.pasangan(body).items():
         if not nama.startswith(tanda.SEMENTARA):
             continue
         n = int(nama[len(tanda.SEMENTARA):])
         jalur, lama = pencatat.jalur[n], pencatat.jalur_lama[n]
         p = start.getparent()
-        teks = tanda.isi_antara(start, end, part) if end.getparent() is p else ""
+        teks = isi_antara(start, end, part) if end.getparent() is p else ""
         if not teks.strip():
             start.getparent().remove(start)
             end.getparent().remove(end)
             continue
         kali[jalur] += 1
-        baru = tanda._nama("N", f"{jalur}#{kali[jalur]}", teks)
+        i = tanda.id_dari(f"{jalur}#{kali[jalur]}")
+        baru = tanda.nama("N", i, teks)
         if peta is not None:
-            peta[tanda._hash(f"{lama}#{kali[jalur]}", tanda.PANJANG_ID)] = tanda.POLA.match(
-                baru).group(2)
-        start.set(tanda._NAME, baru)
-        end.set(tanda._NAME, baru)
+            peta[tanda.id_dari(f"{lama}#{kali[jalur]}")] = i
+        start.set(bookmark.NAME, baru)
+        end.set(bookmark.NAME, baru)
         hasil[baru] = (jalur, lama)
     return hasil
 
 
 def _jalur_di(el, nilai: dict, versi: int) -> list[str]:
-    return [nilai[b.get(tanda._NAME)][versi] for b in el.iter(tanda._BS)
-            if b.get(tanda._NAME) in nilai]
+    return [nilai[b.get(bookmark.NAME)][versi] for b in el.iter(bookmark.BS)
+            if b.get(bookmark.NAME) in nilai]
 
 
 def tandai(doc, pencatat) -> list[str]:
@@ -101,12 +103,11 @@ def tandai(doc, pencatat) -> list[str]:
     kunci2, kunci1 = _Kunci(lingkup=True), _Kunci(lingkup=False)
     daftar: list[str] = []
 
-    def tandai_satu(jenis: str, p, k2: str, k1: str, isi: str) -> str:
-        nama = tanda._nama(jenis, k2, isi)
-        tanda._bookmark_titik(p, nama)
-        i = tanda.POLA.match(nama).group(2)
+    def tandai_satu(jenis: str, p, k2: str, k1: str, isi_teks: str) -> str:
+        i = tanda.id_dari(k2)
+        bookmark.titik(p, tanda.nama(jenis, i, isi_teks), pencatat.id_bookmark())
         if peta is not None:
-            peta[tanda._hash(k1, tanda.PANJANG_ID)] = i
+            peta[tanda.id_dari(k1)] = i
         daftar.append(i)
         return i
 
@@ -116,17 +117,17 @@ def tandai(doc, pencatat) -> list[str]:
                 continue
             k2 = kunci2.blok(el, _jalur_di(el, nilai, 0))
             k1 = kunci1.blok(el, _jalur_di(el, nilai, 1))
-            tandai_satu("B", el, k2, k1, tanda.isi(el, part))
+            tandai_satu("B", el, k2, k1, isi(el, part))
             continue
         rows = el.findall(_TR)
-        kepala = tanda._teks_datar(rows[0]) if rows else ""
+        kepala = tanda.teks_datar(rows[0]) if rows else ""
         t2 = kunci2.tabel(kepala, _jalur_di(el, nilai, 0))
         t1 = kunci1.tabel(kepala, _jalur_di(el, nilai, 1))
         isi_baris = _tandai_baris(rows, t2, t1, nilai, part, tandai_satu)
         p = tanda.paragraf_pertama(el)
         if p is not None:
             tandai_satu("T", p, t2, t1, "".join(isi_baris))  # = isi(el): rows only
-    tanda.nomori_bookmark(body)
+    bookmark.nomori_bookmark(body)
     return daftar
 
 
@@ -136,18 +137,18 @@ def _tandai_baris(rows, t2: str, t1: str, nilai: dict, part, tandai_satu) -> lis
     kali: tuple[Counter, Counter] = (Counter(), Counter())
     hasil = []
     for tr in rows:
-        isi = tanda.isi(tr, part)
-        hasil.append(isi)
+        isi_tr = isi(tr, part)
+        hasil.append(isi_tr)
         p = tanda.paragraf_pertama(tr)
         if p is None:
             continue
         keys = []
         for versi, t in enumerate((t2, t1)):
             jalur = _jalur_di(tr, nilai, versi)
-            k = f"{t}/" + ("v:" + "|".join(jalur) if jalur else "t:" + tanda._teks_datar(tr))
+            k = f"{t}/" + ("v:" + "|".join(jalur) if jalur else "t:" + tanda.teks_datar(tr))
             kali[versi][k] += 1
             keys.append(f"{k}#{kali[versi][k]}")
-        tandai_satu("R", p, keys[0], keys[1], isi)
+        tandai_satu("R", p, keys[0], keys[1], isi_tr)
     return hasil
 
 
@@ -156,11 +157,11 @@ def namai_ulang_v1(body, peta: dict[str, str]) -> int:
     parts have now (`peta`, collected while rendering); kind and fingerprint stay, so what a
     person edited stays edited. Returns how many marks were renamed."""
     n = 0
-    for b in body.iter(tanda._BS, tanda._BE):
-        m = tanda.POLA.match(b.get(tanda._NAME, ""))
-        if m and m.group(2) in peta:
-            b.set(tanda._NAME, f"{tanda.AWALAN}{m.group(1)}{peta[m.group(2)]}{m.group(3)}")
-            n += b.tag == tanda._BS
+    for b in body.iter(bookmark.BS, bookmark.BE):
+        t = tanda.baca(b.get(bookmark.NAME, ""))
+        if t and t.id in peta:
+            b.set(bookmark.NAME, f"{tanda.AWALAN}{t.jenis}{peta[t.id]}{t.sidik}")
+            n += b.tag == bookmark.BS
     return n
 
 

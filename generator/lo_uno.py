@@ -110,20 +110,21 @@ def _export(doc, target: Path) -> None:
         _prop("FilterName", "writer_pdf_Export"), _prop("FilterData", options)))
 
 
-def _pages(doc) -> dict[str, str]:
+def _pages(doc, lewati: str) -> dict[str, str]:
     """Each bookmark's page as printed in the footer (i, ii, ... or 1, 2, ...).
 
     A page-number field in the page style's own format is put at the bookmark, read back and
     taken out again (fields left in would push later text onto later pages); this runs after
-    the export, and the document is thrown away unsaved. lkj's part marks (`_lkj...`, one per
-    paragraph) are not contents-list targets and are skipped.
+    the export, and the document is thrown away unsaved. Bookmarks whose name starts with
+    `lewati` (lkj's part marks, one per paragraph, passed in by generator.pdf from
+    generator.kontrak) are not contents-list targets and are skipped.
     """
     cursor = doc.getCurrentController().getViewCursor()
     descriptor = uno.getConstantByName("com.sun.star.style.NumberingType.PAGE_DESCRIPTOR")
     current = uno.Enum("com.sun.star.text.PageNumberType", "CURRENT")
     bookmarks = doc.getBookmarks()
     anchors = {name: bookmarks.getByName(name).getAnchor().getStart()
-               for name in bookmarks.getElementNames() if not name.startswith("_lkj")}
+               for name in bookmarks.getElementNames() if not name.startswith(lewati)}
     pages = {}
     for name, start in anchors.items():
         cursor.gotoRange(start, False)
@@ -135,7 +136,7 @@ def _pages(doc) -> dict[str, str]:
     return pages
 
 
-def main(soffice: str, source: Path, target: Path) -> None:
+def main(soffice: str, source: Path, target: Path, lewati: str) -> None:
     with tempfile.TemporaryDirectory(prefix="lkj-lo-") as profile:
         (Path(profile) / "user").mkdir()
         (Path(profile) / "user" / "registrymodifications.xcu").write_text(PROFIL, "utf-8")
@@ -163,7 +164,7 @@ def main(soffice: str, source: Path, target: Path) -> None:
             _set_language(doc)
             _export(doc, target)
             count = doc.getCurrentController().getPropertyValue("PageCount")
-            pages = _pages(doc)
+            pages = _pages(doc, lewati)
             doc.close(True)
             with contextlib.suppress(Exception):  # the bridge drops as soffice exits
                 desktop.terminate()
@@ -177,4 +178,4 @@ def main(soffice: str, source: Path, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
+    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4])

@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import kontrak as k
 from .errors import LkjError
 import contextlib
 
@@ -126,7 +127,7 @@ def _last_line(text: str) -> str:
 def run_libreoffice(office: LibreOffice, docx: Path, pdf: Path,
                     timeout: float = BATAS_DETIK) -> dict:
     """Run lo_uno.py on `docx`, writing `pdf`; its JSON answer ({"halaman", "jumlah"})."""
-    proc = _spawn([office.python, str(WORKER), str(office.soffice), str(docx), str(pdf)])
+    proc = _spawn([office.python, str(WORKER), str(office.soffice), str(docx), str(pdf), k.TANDA])
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

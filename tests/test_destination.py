@@ -14,7 +14,7 @@ import pytest
 from books import IDENTITAS, base_sheets, book, many_indicators, write_book
 from typer.testing import CliRunner
 
-from generator import output, pipeline
+from generator import pipeline, properti
 from generator.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,7 +160,7 @@ def test_a_signal_while_stamping_leaves_nothing_behind(tmp_path, monkeypatch, fa
             os.kill(os.getpid(), signal.SIGTERM)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output, "_with_custom_rel", stop_mid_stamp)
+    monkeypatch.setattr(properti, "dengan_relasi", stop_mid_stamp)
     result = _buat(str(workbook), "-o", str(out), "--timpa")
     assert result.exit_code == 1
     assert result.output == ("Galat: dihentikan sebelum selesai; tidak ada berkas yang ditulis dan "

@@ -108,28 +108,31 @@ def baharui_di_tempat(el_lama, el_baru, part_lama, part_baru) -> bool:
     urut_baru = [i for i, m in baru.items() if m.jenis == "N"]
     if urut_lama != urut_baru:
         return False
-    ubah: list[tuple] = []
-    nama: list[tuple] = []
-    for i in urut_baru:
-        sl, el_ = lama[i].start, lama[i].end
-        sb, eb = baru[i].start, baru[i].end
-        teks = teks_polos(sb, eb)
-        if teks is None or sl.getparent() is not el_.getparent():
-            break
-        if sidik.isi_antara(sl, el_) != teks:
-            hasil = ganti_teks(sl, el_, teks)
-            if hasil is None:
-                break
-            ubah += hasil
-        nama.append((sl, sl.get(_NAME)))
-        sl.set(_NAME, sb.get(_NAME))
-    else:
-        if sidik.isi(el_lama, part_lama) == sidik.isi(el_baru, part_baru):
-            return True
+    ubah: list[tuple] = []  # text changed, to undo
+    nama: list[tuple] = []  # marks renamed, to undo
+    if all(_ganti_satu(lama[i], baru[i], ubah, nama) for i in urut_baru) and \
+            sidik.isi(el_lama, part_lama) == sidik.isi(el_baru, part_baru):
+        return True
     batalkan(ubah)
     for sl, n in nama:
         sl.set(_NAME, n)
     return False
+
+
+def _ganti_satu(lama: tanda.Tanda, baru: tanda.Tanda, ubah: list, nama: list) -> bool:
+    """One value's new text into its old runs, its mark renamed (both recorded for undoing);
+    False when the value is not plain text in one paragraph."""
+    teks = teks_polos(baru.start, baru.end)
+    if teks is None or lama.start.getparent() is not lama.end.getparent():
+        return False
+    if sidik.isi_antara(lama.start, lama.end) != teks:
+        hasil = ganti_teks(lama.start, lama.end, teks)
+        if hasil is None:
+            return False
+        ubah += hasil
+    nama.append((lama.start, lama.start.get(_NAME)))
+    lama.start.set(_NAME, baru.start.get(_NAME))
+    return True
 
 
 def ganti_nama_tanda(el_lama, el_baru) -> None:

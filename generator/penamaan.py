@@ -94,61 +94,77 @@ def _jalur_di(el, nilai: dict, versi: int) -> list[str]:
             if b.get(bookmark.NAME) in nilai]
 
 
+class _Penanda:
+    """Adds the block, table and row marks of one finished body, keyed in both versions."""
+
+    def __init__(self, part, pencatat, nilai: dict, peta: dict | None) -> None:
+        self.part, self.pencatat, self.nilai, self.peta = part, pencatat, nilai, peta
+        self.kunci2, self.kunci1 = _Kunci(lingkup=True), _Kunci(lingkup=False)
+        self.daftar: list[str] = []  # the ids of the blocks and rows
+
+    def satu(self, jenis: str, p, k2: str, k1: str, isi_teks: str) -> None:
+        """A point mark at `p` keyed `k2` (and `k1` in version 1's ids, when collected)."""
+        i = tanda.id_dari(k2)
+        bookmark.titik(p, tanda.nama(jenis, i, isi_teks), self.pencatat.id_bookmark())
+        if self.peta is not None:
+            self.peta[tanda.id_dari(k1)] = i
+        self.daftar.append(i)
+
+    def blok(self, el) -> None:
+        k2 = self.kunci2.blok(el, _jalur_di(el, self.nilai, 0))
+        k1 = self.kunci1.blok(el, _jalur_di(el, self.nilai, 1))
+        self.satu("B", el, k2, k1, isi(el, self.part))
+
+    def tabel(self, el) -> None:
+        """A table's rows, then the table (its mark holds what its rows hold)."""
+        rows = el.findall(_TR)
+        kepala = tanda.teks_datar(rows[0]) if rows else ""
+        t2 = self.kunci2.tabel(kepala, _jalur_di(el, self.nilai, 0))
+        t1 = self.kunci1.tabel(kepala, _jalur_di(el, self.nilai, 1))
+        isi_baris = [self.baris(tr, kunci_) for tr, kunci_ in zip(
+            rows, _kunci_baris(rows, t2, t1, self.nilai), strict=True)]
+        p = tanda.paragraf_pertama(el)
+        if p is not None:
+            self.satu("T", p, t2, t1, "".join(isi_baris))  # = isi(el): rows only
+
+    def baris(self, tr, kunci_: tuple[str, str]) -> str:
+        isi_tr = isi(tr, self.part)
+        p = tanda.paragraf_pertama(tr)
+        if p is not None:
+            self.satu("R", p, kunci_[0], kunci_[1], isi_tr)
+        return isi_tr
+
+
 def tandai(doc, pencatat) -> list[str]:
     """Name every value mark and add block, table and row marks to the finished body; returns
     the ids of the blocks and rows, for the custom properties (`tanda.simpan_daftar`)."""
     body, part = doc.element.body, doc.part
     peta = PETA_V1.get()
-    nilai = _nama_nilai(body, part, pencatat, peta)
-    kunci2, kunci1 = _Kunci(lingkup=True), _Kunci(lingkup=False)
-    daftar: list[str] = []
-
-    def tandai_satu(jenis: str, p, k2: str, k1: str, isi_teks: str) -> str:
-        i = tanda.id_dari(k2)
-        bookmark.titik(p, tanda.nama(jenis, i, isi_teks), pencatat.id_bookmark())
-        if peta is not None:
-            peta[tanda.id_dari(k1)] = i
-        daftar.append(i)
-        return i
-
+    penanda = _Penanda(part, pencatat, _nama_nilai(body, part, pencatat, peta), peta)
     for el in list(tanda.blok(body)):
-        if el.tag == qn("w:p"):
-            if tanda.daftar_isi(el):
-                continue
-            k2 = kunci2.blok(el, _jalur_di(el, nilai, 0))
-            k1 = kunci1.blok(el, _jalur_di(el, nilai, 1))
-            tandai_satu("B", el, k2, k1, isi(el, part))
-            continue
-        rows = el.findall(_TR)
-        kepala = tanda.teks_datar(rows[0]) if rows else ""
-        t2 = kunci2.tabel(kepala, _jalur_di(el, nilai, 0))
-        t1 = kunci1.tabel(kepala, _jalur_di(el, nilai, 1))
-        isi_baris = _tandai_baris(rows, t2, t1, nilai, part, tandai_satu)
-        p = tanda.paragraf_pertama(el)
-        if p is not None:
-            tandai_satu("T", p, t2, t1, "".join(isi_baris))  # = isi(el): rows only
+        if el.tag != qn("w:p"):
+            penanda.tabel(el)
+        elif not tanda.daftar_isi(el):
+            penanda.blok(el)
     bookmark.nomori_bookmark(body)
-    return daftar
+    return penanda.daftar
 
 
-def _tandai_baris(rows, t2: str, t1: str, nilai: dict, part, tandai_satu) -> list[str]:
-    """Mark a table's rows (each keyed by its values, or its words, within its table); returns
-    what each holds."""
+def _kunci_baris(rows, t2: str, t1: str, nilai: dict) -> list[tuple[str, str]]:
+    """Each row's keys in both versions: its values, or its words, within its table."""
     kali: tuple[Counter, Counter] = (Counter(), Counter())
     hasil = []
     for tr in rows:
-        isi_tr = isi(tr, part)
-        hasil.append(isi_tr)
-        p = tanda.paragraf_pertama(tr)
-        if p is None:
-            continue
         keys = []
+        if tanda.paragraf_pertama(tr) is None:  # no place for a mark: not counted
+            hasil.append(("", ""))
+            continue
         for versi, t in enumerate((t2, t1)):
             jalur = _jalur_di(tr, nilai, versi)
             k = f"{t}/" + ("v:" + "|".join(jalur) if jalur else "t:" + tanda.teks_datar(tr))
             kali[versi][k] += 1
             keys.append(f"{k}#{kali[versi][k]}")
-        tandai_satu("R", p, keys[0], keys[1], isi_tr)
+        hasil.append((keys[0], keys[1]))
     return hasil
 
 

@@ -47,38 +47,37 @@ def isi(el, package_part=None) -> str:
     formatting alone is not seen.
     """
     keluar: list[str] = []
-    medan = [0, 0]  # open complex fields: [whose result is being read, before their separate]
+    medan = kode = 0  # open complex fields: whose result is being read, before their separate
     for node in el.iter(_ISI_TAG):
         tag = node.tag
         if tag == _T:
-            if not medan[0] and not medan[1] and node.getparent().getparent().tag != _FLDS:
+            if not medan and not kode and node.getparent().getparent().tag != _FLDS:
                 keluar.append(node.text or "")
         elif tag == _P:
             keluar.append("\n")
         elif tag == _TC:
             keluar.append("|")
         elif tag == _FLD:
-            keluar.append(_medan(node, medan))
-        elif not medan[0] and not medan[1]:
+            if not medan and not kode and node.get(_FLDTYPE) == "begin":
+                keluar.append("[medan]")
+            medan, kode = _medan(node.get(_FLDTYPE), medan, kode)
+        elif not medan and not kode:
             keluar.append(_lain(node, package_part))
     return "".join(keluar)
 
 
-def _medan(node, medan: list[int]) -> str:
-    """Follow a complex field's begin, separate or end; "[medan]" where an outer one begins."""
-    jenis = node.get(_FLDTYPE)
+def _medan(jenis: str | None, medan: int, kode: int) -> tuple[int, int]:
+    """The open complex fields after a field's begin, separate or end mark."""
     if jenis == "begin":
-        medan[1] += 1
-        return "[medan]" if medan == [0, 1] else ""
-    if jenis == "separate" and medan[1]:
-        medan[1] -= 1
-        medan[0] += 1
-    elif jenis == "end":
-        if medan[0]:
-            medan[0] -= 1
-        elif medan[1]:
-            medan[1] -= 1
-    return ""
+        return medan, kode + 1
+    if jenis == "separate" and kode:
+        return medan + 1, kode - 1
+    if jenis == "end":
+        if medan:
+            return medan - 1, kode
+        if kode:
+            return medan, kode - 1
+    return medan, kode
 
 
 def _lain(node, package_part) -> str:

@@ -114,22 +114,19 @@ class Pengimpor:
 
     def _abstrak_sama(self, abstrak) -> str:
         """The old numbering's abstractNum equal to this one, else a copy of it."""
-        def inti(a) -> bytes:
-            a = deepcopy(a)
-            a.attrib.pop(qn("w:abstractNumId"), None)
-            for el in list(a):
-                if el.tag in (qn("w:nsid"), qn("w:tmpl")):
-                    a.remove(el)
-            return etree.tostring(a, method="c14n")
-
-        kunci = inti(abstrak)
+        kunci = _inti(abstrak)
         semua = self._num_lama.findall(qn("w:abstractNum"))
         for a in semua:
-            if inti(a) == kunci:
+            if _inti(a) == kunci:
                 return a.get(qn("w:abstractNumId"))
         baru = str(max((int(a.get(qn("w:abstractNumId"))) for a in semua), default=-1) + 1)
         salinan = deepcopy(abstrak)
         salinan.set(qn("w:abstractNumId"), baru)
+        self._tambah_abstrak(salinan, semua)
+        return baru
+
+    def _tambah_abstrak(self, salinan, semua: list) -> None:
+        """An abstractNum into the report's numbering, after the others, before every w:num."""
         nums = self._num_lama.findall(qn("w:num"))
         if nums:
             nums[0].addprevious(salinan)
@@ -137,7 +134,6 @@ class Pengimpor:
             semua[-1].addnext(salinan)
         else:
             self._num_lama.insert(0, salinan)
-        return baru
 
     def _gaya(self, style_id: str | None) -> None:
         """A style the report lost (its unused styles were removed) comes from the new one."""
@@ -150,6 +146,16 @@ class Pengimpor:
             self._gaya_ada.add(style_id)
             dasar = gaya.find(qn("w:basedOn"))
             style_id = dasar.get(qn("w:val")) if dasar is not None else None
+
+
+def _inti(abstrak) -> bytes:
+    """An abstractNum as it numbers, its id, nsid and template code aside."""
+    a = deepcopy(abstrak)
+    a.attrib.pop(qn("w:abstractNumId"), None)
+    for el in list(a):
+        if el.tag in (qn("w:nsid"), qn("w:tmpl")):
+            a.remove(el)
+    return etree.tostring(a, method="c14n")
 
 
 def _num_id(el) -> str:

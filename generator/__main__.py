@@ -1,5 +1,7 @@
 """`python -m generator` runs the `lkj` command."""
 
-from .cli import main
+from generator.commands.cli import main
 
-main()
+# Guarded: worker processes (started with `spawn`, as on Windows) import the main module again.
+if __name__ == "__main__":
+    main()

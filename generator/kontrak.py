@@ -74,7 +74,7 @@ rendering, and Word's Insert Caption looks for Caption."""
 
 TINGKAT = ("pusat", "provinsi", "kabkota")  # Sekretariat Jenderal, KPU Provinsi, KPU Kab/Kota
 
-# --- numbered paragraphs (generator.nomor): typed numbers that become Word numbering ---------
+# --- numbered paragraphs (generator.writing.nomor): typed numbers that become Word numbering ---------
 
 # style -> (typed prefix as a regular expression, Word's lvlText, suffix, left, hanging in
 # twips, depth: 0 chapter, 1 section, 2 subsection, 3 part, 4 list item)
@@ -111,9 +111,9 @@ GRAFIK = "lkj-grafik:"  # wp:docPr name of a chart: lkj-grafik:<Grafik.nama>
 
 # --- private-use sentinels -----------------------------------------------------------------
 
-# generator.tanda wraps each printed context value in MULAI id PISAH value AKHIR while rendering.
+# generator.marks.tanda wraps each printed context value in MULAI id PISAH value AKHIR while rendering.
 MULAI, PISAH, AKHIR = "\ue003", "\ue004", "\ue005"
-# generator.render encodes braces (and the sentinels) of values with ESC + a code while
+# generator.writing.render encodes braces (and the sentinels) of values with ESC + a code while
 # rendering, so the leftover-tag check sees only the template's own tags and typed text cannot
 # fake a mark; the text is decoded before saving.
 ESC = "\ue000"

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .capaian import Hasil, hitung
-from .errors import InputErrors, Issue, LkjError
-from .model import DataLaporan
-from .validate import Loaded, load
+from generator.figures.capaian import Hasil, hitung
+from generator.errors import InputErrors, Issue, LkjError
+from generator.model import DataLaporan
+from generator.reading.validate import Loaded, load
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def check(workbook: Path) -> Checked:
 def require(checked: Checked, kode: str, source: str) -> Checked:
     """The workbook, when it is ready for document `kode` (kesiapan.DOKUMEN); else InputErrors
     naming every cell it still lacks, with the workbook's warnings."""
-    from .validate import sort_issues
+    from generator.reading.validate import sort_issues
 
     siap = checked.loaded.kesiapan
     if not siap.dokumen(kode).siap:
@@ -74,7 +74,7 @@ BITA_MAKS = 160
 def default_output(checked: Checked, folder: Path) -> Path:
     """output/LKj-<Tahun>-<Nama Singkat>.docx, with characters Windows forbids in names replaced
     and a long name shortened (see short_name)."""
-    from .output import safe_name
+    from generator.files.output import safe_name
 
     identitas = checked.loaded.data.identitas
     return folder / f"LKj-{identitas.tahun}-{short_name(safe_name(identitas.nama_singkat))}.docx"
@@ -99,7 +99,7 @@ def short_name(name: str) -> str:
 def _check_template(template: Path, context: dict) -> None:
     """A customised template is checked whole before anything is rendered; no trial rendering,
     since the rendering that follows runs under the same sandbox and limits."""
-    from .templat import require_valid_template
+    from generator.templat import require_valid_template
 
     if not template.is_file():
         raise LkjError(f"templat {template} tidak ditemukan")
@@ -107,9 +107,9 @@ def _check_template(template: Path, context: dict) -> None:
 
 
 def _check_package(path: Path | None, peran: str) -> tuple[str, ...]:
-    """A template or report read whole and bounded (generator.paket_docx) before anything else
+    """A template or report read whole and bounded (generator.files.paket_docx) before anything else
     is done; the lines naming what lkj removes from it (links outside it)."""
-    from .paket_docx import periksa
+    from generator.files.paket_docx import periksa
 
     if path is None:
         return ()
@@ -123,8 +123,8 @@ def draw_charts(data: DataLaporan, hasil: Hasil):
 
     The one place that makes charts; render.py turns each specification into a native Word chart.
     """
-    from . import charts
-    from .report import Grafik
+    from generator.writing import charts
+    from generator.report import Grafik
 
     tahun = data.identitas.tahun
 
@@ -147,7 +147,7 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
     The destination is checked before the workbook is read. `progress` is told each stage's
     name as it starts. Ctrl-C or SIGTERM ends with Interrupted after every clean-up has run.
     """
-    from .output import interruptible
+    from generator.files.output import interruptible
 
     step = progress or (lambda stage: None)
     with interruptible():
@@ -164,7 +164,7 @@ def build(workbook: Path, out: Path | None = None, template: Path | None = None,
 
 
 def _make_folder(folder: Path) -> None:
-    from .output import reason
+    from generator.files.output import reason
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -173,7 +173,7 @@ def _make_folder(folder: Path) -> None:
 
 
 def _check_destination(workbook: Path, out: Path | None, template: Path | None) -> None:
-    from .output import check_destination, check_folder
+    from generator.files.output import check_destination, check_folder
 
     if out is None:  # the name comes from the workbook; its folder can be checked now
         check_folder(Path("output"), may_create=True)
@@ -185,7 +185,7 @@ def _contents(checked: Checked, template: Path | None, grafik: bool,
               step: Callable[[str], None]):
     """The report's contents (report.Report), charts drawn unless `grafik` is off; a customised
     template is checked against them before anything is rendered."""
-    from . import report
+    from generator import report
 
     step("menyusun isi dan grafik" if grafik else "menyusun isi")
     charts = draw_charts(checked.loaded.data, checked.hasil) if grafik else None
@@ -198,8 +198,8 @@ def _contents(checked: Checked, template: Path | None, grafik: bool,
 def check_replaceable(target: Path) -> None:
     """An existing report lkj is about to replace must not be open in Word or LibreOffice, nor
     marked read-only."""
-    from .berkas_terbuka import periksa_tidak_terbuka
-    from .output import require_writable
+    from generator.files.berkas_terbuka import periksa_tidak_terbuka
+    from generator.files.output import require_writable
 
     if target.exists():
         periksa_tidak_terbuka(target)
@@ -208,10 +208,10 @@ def check_replaceable(target: Path) -> None:
 
 def _write(checked: Checked, wanted: Path, template: Path | None, overwrite: bool, grafik: bool,
            step: Callable[[str], None], workbook: Path) -> Built:
-    from .berkas_terbuka import KunciLkj
-    from .identitas_laporan import dari_konteks
-    from .output import atomic_target, choose_target, real_path, reason, stamp
-    from .render import render_report
+    from generator.files.berkas_terbuka import KunciLkj
+    from generator.writing.identitas_laporan import dari_konteks
+    from generator.files.output import atomic_target, choose_target, real_path, reason, stamp
+    from generator.writing.render import render_report
 
     target, moved = choose_target(wanted, overwrite)
     check_replaceable(real_path(target))
@@ -234,14 +234,14 @@ def update(workbook: Path, laporan: Path, out: Path | None = None, template: Pat
            grafik: bool = True, progress: Callable[[str], None] | None = None,
            ganti_identitas: bool = False):
     """Carry the workbook's figures into `laporan`, a report lkj made and a person finished
-    (generator.pembaruan.update, which says what it returns)."""
-    from .pembaruan import update as perbarui
+    (generator.merge.pembaruan.update, which says what it returns)."""
+    from generator.merge.pembaruan import update as perbarui
 
     return perbarui(workbook, laporan, out, template, grafik, progress, ganti_identitas)
 
 
 def _same(a: Path, b: Path) -> bool:
-    from .output import _same_file
+    from generator.files.output import _same_file
 
     return a.exists() and b.exists() and _same_file(a, b)
 
@@ -249,9 +249,9 @@ def _same(a: Path, b: Path) -> bool:
 def _check_report(laporan: Path) -> bool:
     """The report must be a .docx lkj made whose marks are not all gone; checked first.
     Returns whether it shows charts."""
-    from .errors import UsageError
-    from .paket_docx import periksa
-    from .tanda import AWALAN
+    from generator.errors import UsageError
+    from generator.files.paket_docx import periksa
+    from generator.marks.tanda import AWALAN
 
     if laporan.suffix.lower() != ".docx":
         raise UsageError(f"laporan harus berkas .docx, tertulis {laporan.name}")

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputErrors, Issue, LkjError
-from .galat_templat import pesan_sintaks
-from .sandbox import GLOBAL
+from generator.errors import InputErrors, Issue, LkjError
+from generator.guard.galat_templat import pesan_sintaks
+from generator.guard.sandbox import GLOBAL
 
 # docxtpl's own tag forms: {%p ...%} (whole paragraph), {%tr %} / {%tc %} (table row / cell),
 # {{r ...}} / {%r %} (run); for checking they are plain Jinja tags.
@@ -45,7 +45,7 @@ class Place:
 
 def copy_template(target: Path) -> Path:
     """Write a copy of the built-in template to edit in Word; never over an existing file."""
-    from .render import default_template
+    from generator.writing.render import default_template
 
     if target.suffix.lower() != ".docx":
         raise LkjError(f"nama templat harus berakhiran .docx, tertulis {target.name}")
@@ -65,7 +65,7 @@ def copy_template(target: Path) -> Path:
     except FileExistsError as exc:
         raise LkjError(f"{target} sudah ada dan tidak ditimpa; pilih nama lain") from exc
     except OSError as exc:
-        from .output import reason
+        from generator.files.output import reason
 
         raise LkjError(f"{target.name} tidak dapat ditulis ({reason(exc)}); tidak ada berkas "
                        "yang ditulis") from exc
@@ -167,12 +167,12 @@ def _source(tagged: list[tuple[Place, str]]) -> str:
 
 def check_template(path: Path, context: dict[str, Any], coba: bool = True) -> list[Issue]:
     """Every problem of a template: unclosed or broken tags, unbalanced blocks, unknown names,
-    what the sandbox refuses (generator.kebijakan); then, when all that is right and `coba`,
+    what the sandbox refuses (generator.guard.kebijakan); then, when all that is right and `coba`,
     a trial rendering with `context` under the same sandbox and limits as `lkj buat`."""
     import docx
 
-    from .paket_docx import periksa
-    from .render import make_environment
+    from generator.files.paket_docx import periksa
+    from generator.writing.render import make_environment
 
     if path.is_dir():
         raise LkjError(f"{path}: ini sebuah folder, bukan templat Word .docx")
@@ -201,7 +201,7 @@ def _check_tree(tagged: list[tuple[Place, str]], env: Any, context: dict[str, An
     """Names lkj does not give and what the sandbox refuses, in the tags parsed as one."""
     from jinja2 import TemplateSyntaxError
 
-    from . import kebijakan
+    from generator.guard import kebijakan
 
     try:
         tree = env.parse(_source(tagged))
@@ -219,7 +219,7 @@ def _check_tree(tagged: list[tuple[Place, str]], env: Any, context: dict[str, An
 
 
 def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:
-    from .render import coba_templat
+    from generator.writing.render import coba_templat
 
     try:
         coba_templat(path, context)
@@ -230,7 +230,7 @@ def _trial(path: Path, context: dict[str, Any]) -> list[Issue]:
 
 def require_valid_template(path: Path, context: dict[str, Any], coba: bool = True) -> list[Issue]:
     """Raise InputErrors listing every problem of a customised template (`coba`: see
-    check_template); its warnings (what lkj removes from it, generator.tautan) otherwise."""
+    check_template); its warnings (what lkj removes from it, generator.files.tautan) otherwise."""
     issues = check_template(path, context, coba)
     if any(issue.is_error for issue in issues):
         raise InputErrors(issues, path.name)
@@ -386,8 +386,8 @@ def sample_data() -> Any:
     from datetime import date
     from decimal import Decimal
 
-    from .model import BarisAnggaran, DataLaporan, Identitas, Indikator, Sasaran
-    from .schema import BAGIAN_NARASI, JENIS_RENSTRA, KELOMPOK_DAFTAR
+    from generator.model import BarisAnggaran, DataLaporan, Identitas, Indikator, Sasaran
+    from generator.reading.schema import BAGIAN_NARASI, JENIS_RENSTRA, KELOMPOK_DAFTAR
 
     identitas = Identitas(
         instansi="Komisi Pemilihan Umum Kabupaten Contoh", nama_singkat="KPU Kabupaten Contoh",
@@ -414,9 +414,9 @@ def sample_data() -> Any:
 
 def sample_context() -> dict[str, Any]:
     """The context lkj gives a template, for a workbook that fills every part, charts included."""
-    from .capaian import hitung
-    from .pipeline import draw_charts
-    from .report import build
+    from generator.figures.capaian import hitung
+    from generator.pipeline import draw_charts
+    from generator.report import build
 
     data = sample_data()
     hasil = hitung(data)

@@ -61,7 +61,7 @@ def to_pdf(docx_path: Path, folder: Path) -> Path:
 def libreoffice():
     """The product's LibreOffice (soffice plus a Python with uno), or skip (fail under CI)."""
     from generator.errors import LkjError
-    from generator.pdf import find_libreoffice
+    from generator.printing.pdf import find_libreoffice
 
     soffice()
     try:
@@ -73,7 +73,7 @@ def libreoffice():
 def lo_pdf(docx_path: Path, folder: Path) -> Path:
     """The product's PDF (lkj buat --pdf): indexes and fields updated first, as Word does on open;
     the page numbers are written back into a copy of the .docx, the original stays as it is."""
-    from generator.pdf import write_pdf
+    from generator.printing.pdf import write_pdf
 
     copy = folder / docx_path.name
     if copy.resolve() != docx_path.resolve():

@@ -11,10 +11,10 @@ import openpyxl
 from docx.oxml.ns import qn
 
 from doctools import ROOT
-from generator import penamaan, tanda
-from generator.kunci import PROPERTI_VERSI
+from generator.marks import penamaan, tanda
+from generator.marks.kunci import PROPERTI_VERSI
 from generator.pipeline import build
-from generator.properti import baca_properti, buang_properti, tulis_properti
+from generator.files.properti import baca_properti, buang_properti, tulis_properti
 
 SAMPLE = ROOT / "input" / "contoh.xlsx"
 IK_SISIP = "Persentase pemilih disabilitas yang terdaftar dalam daftar pemilih tetap"

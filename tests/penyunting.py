@@ -22,7 +22,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from doctools import libreoffice, soffice
-from generator.properti import tulis_properti
+from generator.files.properti import tulis_properti
 
 LO_SUNTING = Path(__file__).with_name("lo_sunting.py")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -20,7 +20,7 @@ from generator.report.skala import (
     kategori_cetak,
     rentang_skala,
 )
-from generator.capaian import hitung
+from generator.figures.capaian import hitung
 from generator.format import persen, rupiah
 from generator.model import (
     DEFAULT_SKALA,

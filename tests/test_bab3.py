@@ -18,11 +18,11 @@ from doctools import ROOT, validate_docx
 from wordnum import tampilkan_nomor
 
 from generator.report.awal import ikhtisar
-from generator.capaian import hitung
+from generator.figures.capaian import hitung
 from generator.pipeline import draw_charts
 from generator.report import build
 from generator.model import NEGATIF, BarisAnggaran, Indikator, Sasaran
-from generator.render import default_template, render_report
+from generator.writing.render import default_template, render_report
 
 PARTS = (
     "Perbandingan Target dan Realisasi Tahun 2024",
@@ -464,9 +464,9 @@ def test_no_trend_chart_without_earlier_years(tmp_path):
 
 def test_charts_module_is_not_imported_without_a_folder():
     code = ("import sys; sys.path.insert(0, 'tests'); from sample_data import contoh_data; "
-            "from generator.capaian import hitung; from generator.report import build; "
+            "from generator.figures.capaian import hitung; from generator.report import build; "
             "d = contoh_data(); build(d, hitung(d)).context; "
-            "print('generator.charts' in sys.modules, 'matplotlib' in sys.modules)")
+            "print('generator.writing.charts' in sys.modules, 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True, timeout=120).stdout
     assert out.split() == ["False", "False"]

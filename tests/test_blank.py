@@ -15,11 +15,11 @@ from doctools import ROOT
 from openpyxl.styles.numbers import is_date_format
 from typer.testing import CliRunner
 
-from generator import schema
-from generator.blank import write_blank_workbook
-from generator.cli import app
+from generator.reading import schema
+from generator.reading.blank import write_blank_workbook
+from generator.commands.cli import app
 from generator.errors import LkjError
-from generator.validate import load
+from generator.reading.validate import load
 
 runner = CliRunner()
 SAMPLE = ROOT / "input" / "contoh.xlsx"

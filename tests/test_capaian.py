@@ -1,4 +1,4 @@
-"""Tests of capaian, averages, categories and budget sums in generator.capaian."""
+"""Tests of capaian, averages, categories and budget sums in generator.figures.capaian."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.capaian import (
+from generator.figures.capaian import (
     HasilIndikator,
     Realisasi,
     capaian,

@@ -1,5 +1,5 @@
-"""Tests of the report's charts: specifications (generator.charts) and native chart parts
-(generator.chartpart) with their embedded workbooks."""
+"""Tests of the report's charts: specifications (generator.writing.charts) and native chart parts
+(generator.writing.chartpart) with their embedded workbooks."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 from lxml import etree
 from openpyxl import load_workbook
 
-from generator.capaian import Hasil, hitung_anggaran, hitung_sasaran, rata_rata
+from generator.figures.capaian import Hasil, hitung_anggaran, hitung_sasaran, rata_rata
 from generator.format import bulatkan
-from generator.chartpart import buku_kerja, chart_xml, di_bawah_garis
-from generator.charts import (
+from generator.writing.chartpart import buku_kerja, chart_xml, di_bawah_garis
+from generator.writing.charts import (
     FORMAT_SUMBU,
     GARIS,
     grafik_anggaran,
@@ -61,7 +61,7 @@ def cache(grafik) -> list[list[str]]:
 
 
 def test_importing_charts_does_not_import_matplotlib():
-    code = ("import sys, generator.charts, generator.chartpart, generator.report; "
+    code = ("import sys, generator.writing.charts, generator.writing.chartpart, generator.report; "
             "print('matplotlib' in sys.modules, 'numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)

@@ -12,8 +12,8 @@ import docx
 from books import base_sheets, book, write_book
 from typer.testing import CliRunner
 
-from generator import render
-from generator.cli import app
+from generator.writing import render
+from generator.commands.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -25,7 +25,8 @@ def _run(*args: str):
 
 def test_every_command_has_indonesian_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in (["buat"], ["periksa"], ["baru"], ["templat", "salin"], ["templat", "periksa"]):
+    for command in (["buat"], ["periksa"], ["rekap"], ["perbarui"], ["baru"], ["templat", "salin"],
+                    ["templat", "periksa"]):
         result = _run(*command, "--help")
         assert result.exit_code == 0
         assert f"lkj {' '.join(command)}" in readme
@@ -166,7 +167,7 @@ def test_output_must_be_docx(tmp_path):
 
 def test_report_open_in_word_is_one_line(tmp_path, monkeypatch):
     # Word on Windows locks an open .docx; replacing it then fails with PermissionError.
-    from generator import output
+    from generator.files import output
 
     workbook = book(tmp_path)
     out = tmp_path / "laporan.docx"

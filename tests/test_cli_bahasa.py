@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -61,10 +61,11 @@ def test_missing_workbook_names_the_argument():
     assert "Pemakaian: lkj buat [PILIHAN] BUKU_KERJA" in result.output
 
 
-def test_extra_argument_explains_quotes():
+def test_a_name_with_spaces_without_quotes_is_explained():
+    # Several workbooks may be given, so the second word is another workbook that is not there.
     result = runner.invoke(app, ["periksa", "Laporan", "2025.xlsx"])
     assert result.exit_code == 2
-    assert "argumen berlebih: 2025.xlsx" in result.output
+    assert "tidak ditemukan: Laporan, 2025.xlsx" in result.output
     assert "diapit tanda kutip" in result.output
 
 
@@ -72,7 +73,7 @@ def test_extra_argument_explains_quotes():
 def test_unreadable_or_folder_workbook_is_bad_input(tmp_path, command, monkeypatch):
     folder = runner.invoke(app, [command, str(tmp_path)])
     assert folder.exit_code == 1
-    assert "ini sebuah folder, bukan buku kerja" in folder.output
+    assert f"Galat: folder {tmp_path} tidak memuat buku kerja .xlsx" in folder.output
     locked = tmp_path / "terkunci.xlsx"
     locked.write_bytes(b"PK")
     real_read = Path.read_bytes

@@ -19,9 +19,9 @@ from books import (
 )
 from typer.testing import CliRunner
 
-from generator import workbook, xlsx
-from generator.cli import app
-from generator.workbook import open_workbook
+from generator.reading import workbook, xlsx
+from generator.commands.cli import app
+from generator.reading.workbook import open_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "input" / "contoh.xlsx"

@@ -14,8 +14,9 @@ import pytest
 from books import IDENTITAS, base_sheets, book, many_indicators, write_book
 from typer.testing import CliRunner
 
-from generator import pipeline, properti
-from generator.cli import app
+from generator import pipeline
+from generator.commands.cli import app
+from generator.files import properti
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "input" / "contoh.xlsx"

@@ -9,7 +9,7 @@ import pytest
 from books import book
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.errors import LkjError
 from generator.pipeline import check
 
@@ -111,8 +111,8 @@ def test_folder_instead_of_file(tmp_path):
     folder = tmp_path / "map.xlsx"
     folder.mkdir()
     result = CliRunner().invoke(app, ["periksa", str(folder)])
-    assert result.exit_code == 1
-    assert "ini sebuah folder, bukan buku kerja" in result.output
+    assert result.exit_code == 1  # a folder is read as a folder of workbooks, and it has none
+    assert f"folder {folder} tidak memuat buku kerja .xlsx" in result.output
 
 
 def test_unreadable_file_says_why_in_indonesian(tmp_path, monkeypatch):

@@ -15,7 +15,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from doctools import ROOT, pandoc
-from generator.charts import nama_tren, nilai_grafik, skala_rupiah
+from generator.writing.charts import nama_tren, nilai_grafik, skala_rupiah
 from generator.kontrak import GAYA_TETAP
 from generator.pipeline import build
 
@@ -254,7 +254,7 @@ def test_list_nsids_are_stable_and_never_repeat_one_the_document_has():
     from docx import Document
     from docx.oxml.ns import qn
 
-    from generator.nomor import JENIS, Penomor
+    from generator.writing.nomor import JENIS, Penomor
 
     def nsid(ada: tuple[str, ...] = ()) -> list[str]:
         numbering = Document().part.numbering_part.element

@@ -9,9 +9,9 @@ import pytest
 from books import base_sheets, write_book
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.errors import InputErrors
-from generator.kesiapan import ringkas
+from generator.reading.kesiapan import ringkas
 from generator.pipeline import check, require
 
 runner = CliRunner()

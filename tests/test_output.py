@@ -6,7 +6,7 @@ import docx
 import pytest
 
 from generator.errors import LkjError
-from generator.output import atomic_target, choose_target, is_untouched, stamp, stored_fingerprint
+from generator.files.output import atomic_target, choose_target, is_untouched, stamp, stored_fingerprint
 
 
 def _report(path, text="Laporan"):
@@ -83,7 +83,7 @@ def test_a_sigterm_a_library_swallowed_still_stops_before_the_report_is_replaced
     import os
     import signal
 
-    from generator.output import Interrupted, atomic_target, interruptible
+    from generator.files.output import Interrupted, atomic_target, interruptible
 
     target = tmp_path / "laporan.docx"
     target.write_bytes(b"laporan lama")

@@ -22,11 +22,11 @@ from docx_rusak import (
 )
 from typer.testing import CliRunner
 
-from generator import paket_docx
-from generator.cli import app
+from generator.files import paket_docx
+from generator.commands.cli import app
 from generator.errors import LkjError
 from generator.pipeline import build, short_name
-from generator.render import default_template
+from generator.writing.render import default_template
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "input" / "contoh.xlsx"

@@ -15,11 +15,11 @@ from doctools import ROOT, libreoffice, pdf_text, pdfinfo, to_pdf, validate_docx
 from lxml import etree
 from typer.testing import CliRunner
 
-from generator import pdf as pdf_module
-from generator.cli import app
+from generator.printing import pdf as pdf_module
+from generator.commands.cli import app
 from generator.errors import LkjError
-from generator.halaman import fill_toc_pages
-from generator.output import is_untouched
+from generator.printing.halaman import fill_toc_pages
+from generator.files.output import is_untouched
 from generator.pipeline import build
 
 SAMPLE = ROOT / "input" / "contoh.xlsx"
@@ -222,7 +222,7 @@ def test_report_open_in_libreoffice_does_not_stop_the_pdf(tmp_path):
 def test_page_numbers_go_only_into_lkjs_untouched_report(tmp_path):
     from docx import Document
 
-    from generator.halaman import write_page_numbers
+    from generator.printing.halaman import write_page_numbers
 
     ours = build(SAMPLE, tmp_path / "LAPORAN.docx", grafik=False).path
     edited = tmp_path / "disunting.docx"
@@ -238,3 +238,73 @@ def test_page_numbers_go_only_into_lkjs_untouched_report(tmp_path):
         xml = archive.read("word/document.xml").decode()
     assert re.search(r'PAGEREF _Toc_lkj_6 \\h </w:instrText></w:r><w:r><w:fldChar '
                      r'w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>', xml)
+
+
+def test_a_folder_of_reports_starts_libreoffice_once(folder_uji, tmp_path, monkeypatch):
+    office = libreoffice()
+    starts = tmp_path / "mulai.txt"
+    wrapper = tmp_path / "soffice"  # counts its starts, then is the real LibreOffice
+    wrapper.write_text(f'#!/bin/sh\necho mulai >> "{starts}"\nexec "{office.soffice}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setattr(pdf_module, "find_libreoffice",
+                        lambda: pdf_module.LibreOffice(wrapper, office.python))
+    out = tmp_path / "hasil"
+    books = [str(b) for b in folder_uji.baik[1:4]]
+    result = runner.invoke(app, ["buat", *books, "-o", str(out), "--pdf", "--tanpa-grafik",
+                                 "--proses", "1"])
+    assert result.exit_code == 0, result.output
+    assert "3 PDF ditulis di sebelah laporannya." in result.stdout
+    assert starts.read_text().splitlines() == ["mulai"]
+    for docx in out.glob("*.docx"):
+        pdf = docx.with_suffix(".pdf")
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert is_untouched(docx)
+        printed = _contents(_pages(pdf))["DAFTAR ISI"]
+        with zipfile.ZipFile(docx) as archive:  # each report got its own layout's page numbers
+            root = etree.fromstring(archive.read("word/document.xml"))
+        toc = [link for link in root.iter(f"{W}hyperlink") if link.get(f"{W}anchor")]
+        assert [_after_tab(link) for link in toc[:len(printed)]] == printed
+    assert sorted(p.suffix for p in out.iterdir()) == [".docx"] * 3 + [".pdf"] * 3
+
+
+def _after_tab(link) -> str:
+    """A contents line's page number: its text after the last tab."""
+    text = ""
+    for el in link.iter(f"{W}t", f"{W}tab"):
+        text = "" if el.tag == f"{W}tab" else text + (el.text or "")
+    return text
+
+
+def test_a_document_that_stops_libreoffice_fails_alone(monkeypatch):
+    # The first start answers one document and dies on the second; a new start does the rest.
+    starts = []
+
+    def fake(office, pairs, timeout, terima):
+        starts.append([a for a, _ in pairs])
+        if len(starts) == 1:
+            terima(0, {"halaman": {}, "jumlah": 1})
+            raise LkjError("LibreOffice tidak selesai dalam 5 detik dan dihentikan")
+        for i in range(len(pairs)):
+            terima(i, {"halaman": {}, "jumlah": 1})
+
+    monkeypatch.setattr(pdf_module, "_satu_putaran", fake)
+    answers = {}
+    pdf_module.run_libreoffice_banyak(None, [(n, n) for n in "abcd"], 5,
+                                      lambda i, a: answers.setdefault(i, a))
+    assert starts == [["a", "b", "c", "d"], ["c", "d"]]
+    assert [("galat" in answers[i]) for i in range(4)] == [False, True, False, False]
+
+
+def test_libreoffice_that_cannot_start_fails_every_document_once(monkeypatch):
+    starts = []
+
+    def fake(office, pairs, timeout, terima):
+        starts.append(len(pairs))
+        raise LkjError("LibreOffice gagal membuat PDF (LibreOffice berhenti saat dijalankan)")
+
+    monkeypatch.setattr(pdf_module, "_satu_putaran", fake)
+    answers = {}
+    pdf_module.run_libreoffice_banyak(None, [(n, n) for n in "abc"], 5,
+                                      lambda i, a: answers.setdefault(i, a))
+    assert starts == [3]
+    assert all("berhenti saat dijalankan" in answers[i]["galat"] for i in range(3))

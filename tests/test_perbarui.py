@@ -30,10 +30,10 @@ from typer.testing import CliRunner
 
 from doctools import ROOT, libreoffice, validate_docx
 from wordnum import tampilkan_nomor
-from generator import sidik, tanda
-from generator.cli import app
+from generator.commands.cli import app
+from generator.marks import sidik, tanda
 from generator.pipeline import build, update
-from generator.selesai import teks_paragraf
+from generator.writing.selesai import teks_paragraf
 
 SAMPLE = ROOT / "input" / "contoh.xlsx"
 TAMBAHAN = "Paragraf tambahan yang ditulis staf sendiri di Word."
@@ -316,7 +316,7 @@ def test_output_option_leaves_the_report_untouched(kasus, tmp_path):
 
 def test_result_is_never_taken_for_untouched_lkj_output(kasus, tmp_path):
     """A merged report holds a person's work: a later `lkj buat` writes beside it."""
-    from generator.output import is_untouched
+    from generator.files.output import is_untouched
 
     assert not is_untouched(kasus["hasil"])
 

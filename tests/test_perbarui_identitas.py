@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from doctools import soffice
-from generator import identitas_laporan as ident
-from generator.cli import app
+from generator.writing import identitas_laporan as ident
+from generator.commands.cli import app
 from generator.pipeline import build
-from generator.properti import baca_properti, properti
+from generator.files.properti import baca_properti, properti
 from kasus_perbarui import SAMPLE, laporan_v1
 
 SATKER = "Sekretariat KPU Kabupaten Maluku Tenggara"
@@ -124,7 +124,7 @@ def test_a_report_of_an_earlier_lkj_is_known_by_what_it_prints(tmp_path):
 
 
 def test_a_report_whose_identity_cannot_be_read_is_accepted_with_a_warning(tmp_path):
-    from generator import tanda
+    from generator.marks import tanda
 
     lama = laporan_v1(SAMPLE, tmp_path / "v1.docx")
     doc = docx.Document(str(lama))

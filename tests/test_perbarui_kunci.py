@@ -15,7 +15,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.pipeline import build, update
 from kasus_perbarui import (
     IK13,

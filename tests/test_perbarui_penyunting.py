@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from doctools import pdftotext, to_pdf, validate_docx
-from generator import nilai
-from generator.cli import app
+from generator.merge import nilai
+from generator.commands.cli import app
 from generator.pipeline import build, update
-from generator.properti import baca_properti
+from generator.files.properti import baca_properti
 from kasus_perbarui import SAMPLE
 from penyunting import (
     hitung,

@@ -23,9 +23,10 @@ from typer.testing import CliRunner
 
 from books import many_indicators
 from doctools import ROOT
-from generator import ganti, output
-from generator.berkas_terbuka import berkas_kunci, berkas_kunci_lkj
-from generator.cli import app
+from generator.merge import ganti
+from generator.files import output
+from generator.files.berkas_terbuka import berkas_kunci, berkas_kunci_lkj
+from generator.commands.cli import app
 from generator.pipeline import build
 from kasus_perbarui import SAMPLE
 from test_perbarui import new_workbook

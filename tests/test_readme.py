@@ -8,7 +8,7 @@ from pathlib import Path
 from books import base_sheets, write_book
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -50,6 +50,41 @@ def test_readme_user_section_covers_a_windows_laptop_without_python():
     section = README[README.index("## Memakai lkj di laptop Windows"):README.index("## Apa itu lkj")]
     for needed in ("python.org", "Add python.exe to PATH", "cmd", "python -m pip install .",
                    "lkj buat kinerja-2025.xlsx", "output", "Laporan ditulis: C:\\"):
+        assert needed in section, needed
+
+
+def _folder_contoh(root: Path) -> None:
+    """The README's folder: two good workbooks and one with a target written in words."""
+    folder = root / "kabkota-2025"
+    folder.mkdir()
+    write_book(folder / "kab-contoh.xlsx", base_sheets())
+    kota = base_sheets()
+    for row in kota["Identitas"]:
+        if isinstance(row[1], str):
+            row[1] = row[1].replace("Kabupaten Contoh", "Kota Contoh")
+    kota["Kinerja"][1][5] = 70
+    write_book(folder / "kota-contoh.xlsx", kota)
+    rusak = base_sheets()
+    rusak["Kinerja"][2][4] = "tiga persen"
+    write_book(folder / "kab-lain.xlsx", rusak)
+
+
+def test_readme_folder_example_is_what_lkj_prints(tmp_path, monkeypatch):
+    _folder_contoh(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["periksa", "kabkota-2025"])
+    assert result.exit_code == 1
+    block = [line.removeprefix("   ") for line in
+             _block_after("Contoh keluaran `lkj periksa kabkota-2025`")]
+    assert result.output.splitlines() == [line for line in block if line.strip()]
+
+
+def test_readme_explains_every_folder_promise():
+    start = README.index("## Banyak satker sekaligus")
+    section = README[start:README.index("## Data Anda aman")]
+    for needed in ("lkj periksa kabkota-2025", "lkj buat kabkota-2025 -o laporan-2025 --pdf",
+                   "lkj rekap kabkota-2025 -o rekap-2025.docx", "--proses 1", "--subfolder",
+                   "Ctrl-C", "sekali untuk seluruh folder", "kode keluar 1", "Seberapa besar"):
         assert needed in section, needed
 
 

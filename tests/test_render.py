@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from sample_data import contoh_data
 from wordnum import tampilkan_nomor
 
-from generator.capaian import hitung
+from generator.figures.capaian import hitung
 from generator.report import build
 from generator.report.satker import baris_kapital
 from generator.errors import InputErrors, LkjError
-from generator.render import TAGS, default_template, periksa_tag, render_report
+from generator.writing.render import TAGS, default_template, periksa_tag, render_report
 
 FIGURES = (
     "103,05", "101,02", "100,51", "Rp20.350.023.000", "Rp39.798.749.000",

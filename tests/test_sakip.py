@@ -11,11 +11,11 @@ from level_books import provinsi_data, pusat_data
 from sample_data import contoh_data
 
 from generator import format as fmt
-from generator.capaian import hitung
+from generator.figures.capaian import hitung
 from generator.model import KUMULATIF, PER_TRIWULAN, Triwulan
 from generator.report import build
-from generator.sakip import perjanjian, rencana_aksi, triwulan
-from generator.triwulan import tahunan
+from generator.figures.sakip import perjanjian, rencana_aksi, triwulan
+from generator.reading.triwulan import tahunan
 
 
 def _table(pk) -> list[tuple[str, str, str, str]]:

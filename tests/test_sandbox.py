@@ -17,12 +17,13 @@ import pytest
 from doctools import ROOT
 from jinja2 import TemplateError
 
-from generator import kebijakan, pipeline, report
-from generator.batas import TemplatDitolak
-from generator.galat_templat import alasan
-from generator.render import _lindungi, default_template, konteks_templat
-from generator.sandbox import NAMA_BOLEH, LingkunganAman, Pegangan, boleh_dibaca, jenis
-from generator.singgahan import TemplatCepat
+from generator.guard import kebijakan
+from generator import pipeline, report
+from generator.guard.batas import TemplatDitolak
+from generator.guard.galat_templat import alasan
+from generator.writing.render import _lindungi, default_template, konteks_templat
+from generator.guard.sandbox import NAMA_BOLEH, LingkunganAman, Pegangan, boleh_dibaca, jenis
+from generator.writing.singgahan import TemplatCepat
 from generator.templat import sample_context
 
 # What a refusal must not show: Jinja's or Python's own English.

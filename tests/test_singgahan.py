@@ -1,4 +1,4 @@
-"""The template cache (generator.singgahan): same report with a cold, warm, broken or no cache."""
+"""The template cache (generator.writing.singgahan): same report with a cold, warm, broken or no cache."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import zipfile
 
 import pytest
 
-from generator.capaian import hitung
+from generator.figures.capaian import hitung
 from generator.report import build
-from generator.render import render_report
-from generator.singgahan import folder_cache
+from generator.writing.render import render_report
+from generator.writing.singgahan import folder_cache
 from sample_data import contoh_data
 
 
@@ -55,7 +55,7 @@ def test_a_full_disk_leaves_no_stray_cache_file(konteks, tmp_path, monkeypatch):
     import errno
     import os
 
-    from generator import singgahan
+    from generator.writing import singgahan
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("LKJ_CACHE", str(cache))

@@ -9,20 +9,21 @@ import ast
 from docx.oxml import parse_xml
 from doctools import ROOT
 
-from generator import bookmark, tanda
+from generator.marks import bookmark, tanda
 from generator import kontrak as k
 
 W = k.NS["w"]
 
 
 def _impor_generator(nama: str) -> set[str]:
-    """The generator modules `generator/<nama>.py` imports."""
-    tree = ast.parse((ROOT / "generator" / f"{nama}.py").read_text(encoding="utf-8"))
+    """The generator modules `generator/marks/<nama>.py` imports (by module name)."""
+    tree = ast.parse((ROOT / "generator" / "marks" / f"{nama}.py").read_text(encoding="utf-8"))
+    paket = {"generator", *(p.name for p in (ROOT / "generator").iterdir() if p.is_dir())}
     hasil = set()
     for n in ast.walk(tree):
-        if isinstance(n, ast.ImportFrom) and (n.level or (n.module or "").startswith("generator")):
-            modul = (n.module or "").removeprefix("generator").strip(".")
-            hasil.update([modul] if modul else [a.name for a in n.names])
+        if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("generator"):
+            akhir = n.module.split(".")[-1]
+            hasil.update([a.name for a in n.names] if akhir in paket else [akhir])
     return hasil
 
 
@@ -35,7 +36,7 @@ def test_bookmark_and_fingerprint_modules_know_no_marking_policy():
 def _privat_dari_luar(tree) -> list[str]:
     """`modul._nama` where `modul` is a generator module the file imported."""
     modul = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
-             and (n.level or n.module == "generator") for a in n.names}
+             and (n.level or (n.module or "").startswith("generator")) for a in n.names}
     return [f"{n.value.id}.{n.attr}" for n in ast.walk(tree) if isinstance(n, ast.Attribute)
             and isinstance(n.value, ast.Name) and n.value.id in modul
             and n.attr.startswith("_") and not n.attr.startswith("__")]
@@ -45,7 +46,7 @@ def test_no_module_calls_another_modules_private_names():
     temu = {p.relative_to(ROOT).as_posix(): _privat_dari_luar(ast.parse(p.read_text("utf-8")))
             for p in ROOT.glob("generator/**/*.py")}
     assert {nama: t for nama, t in temu.items() if t} == {}
-    contoh = ast.parse("from generator import tanda\nx = tanda._gaya(p)\n")
+    contoh = ast.parse("from generator.marks import tanda\nx = tanda._gaya(p)\n")
     assert _privat_dari_luar(contoh) == ["tanda._gaya"]
 
 

@@ -18,10 +18,10 @@ from docx_rusak import FIELDS, linked_pictures, png, reaching_out
 from doctools import libreoffice, require, validate_docx
 from typer.testing import CliRunner
 
-from generator.cli import app
-from generator.pdf import run_libreoffice
+from generator.commands.cli import app
+from generator.printing.pdf import run_libreoffice
 from generator.pipeline import build
-from generator.render import default_template
+from generator.writing.render import default_template
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "input" / "contoh.xlsx"

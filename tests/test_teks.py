@@ -10,11 +10,11 @@ from doctools import ROOT
 from dump import dump
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.errors import InputErrors
 from generator.format import parse_angka
 from generator.pipeline import build
-from generator.validate import load
+from generator.reading.validate import load
 
 runner = CliRunner()
 

@@ -8,7 +8,7 @@ from books import book
 from hostile import templat
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 from generator.templat import check_template, copy_template, sample_context
 
 
@@ -147,8 +147,8 @@ def test_not_a_docx(tmp_path, context):
     ("{{ a.1b }}", 'seharusnya akhir tag "}}", tertulis "b"'),
 ])
 def test_jinja_messages_are_indonesian(tag, reason):
-    from generator.galat_templat import alasan
-    from generator.render import make_environment
+    from generator.guard.galat_templat import alasan
+    from generator.writing.render import make_environment
 
     with pytest.raises(Exception) as caught:  # noqa: PT011 - each of Jinja's kinds
         make_environment().from_string(tag).render()

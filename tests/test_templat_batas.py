@@ -17,8 +17,8 @@ from doctools import ROOT
 from hostile import DALAM_GRAFIK, templat
 from typer.testing import CliRunner
 
-from generator import batas
-from generator.cli import app
+from generator.guard import batas
+from generator.commands.cli import app
 
 RINGKASAN = "Galat: 1 masalah ditemukan di templat.docx; tidak ada berkas yang ditulis"
 INGGRIS = re.compile(r"Traceback|Error\b|\b(access|attribute|unsafe|undefined|object|not|has|"

@@ -19,7 +19,7 @@ from doctools import ROOT
 from dump import dump
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.commands.cli import app
 
 TEMPLATE = ROOT / "templates" / "laporan.docx"
 GOLDEN = ROOT / "tests" / "golden" / "templat.txt"

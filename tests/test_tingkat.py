@@ -9,7 +9,7 @@ from dump import dump
 from generator.errors import InputErrors
 from generator.model import KABKOTA, PROVINSI, PUSAT, tingkat_dari_instansi
 from generator.pipeline import build
-from generator.validate import load
+from generator.reading.validate import load
 
 
 @pytest.mark.parametrize(("instansi", "tingkat"), [

@@ -6,8 +6,8 @@ import pytest
 from books import base_sheets, book, write_book
 from typer.testing import CliRunner
 
-from generator.cli import app
-from generator.validate import load
+from generator.commands.cli import app
+from generator.reading.validate import load
 
 runner = CliRunner()
 ANGGARAN = [

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 from books import base_sheets, write_book
 
-from generator.capaian import hitung_anggaran, sampai_dengan, titik_triwulan
+from generator.figures.capaian import hitung_anggaran, sampai_dengan, titik_triwulan
 from generator.errors import InputErrors
 from generator.model import (
     KUMULATIF,
@@ -18,8 +18,8 @@ from generator.model import (
     Pengaturan,
     Triwulan,
 )
-from generator.triwulan import tahunan
-from generator.validate import load
+from generator.reading.triwulan import tahunan
+from generator.reading.validate import load
 
 HEAD = ["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Target", "Realisasi",
         "Angka Triwulan", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",

@@ -8,7 +8,7 @@ import pytest
 from books import base_sheets, book, shared_string, write_book
 
 from generator.errors import InputErrors
-from generator.validate import load
+from generator.reading.validate import load
 
 HEAD = ["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Target", "Realisasi"]
 

@@ -13,8 +13,8 @@ import pytest
 from books import base_sheets, write_book
 from typer.testing import CliRunner
 
-from generator.cli import app
-from generator.validate import load
+from generator.commands.cli import app
+from generator.reading.validate import load
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()

@@ -10,7 +10,7 @@ import pytest
 from books import base_sheets, book, write_book
 
 from generator.errors import InputErrors
-from generator.validate import load
+from generator.reading.validate import load
 
 
 def _indikator(data, n=0, s=0):

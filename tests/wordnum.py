@@ -1,6 +1,6 @@
 """Show Word's list and heading numbers as text in a loaded document, for tests that read text.
 
-The report numbers its lists and headings through numbering.xml (generator.nomor), so their
+The report numbers its lists and headings through numbering.xml (generator.writing.nomor), so their
 numbers are no longer in the paragraphs' text. `tampilkan_nomor` computes each label as Word
 would and puts it in front of the paragraph in the in-memory copy only, so text dumps read as
 the page does: one counter per list definition (w:abstractNum), which every w:num of that

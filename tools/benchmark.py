@@ -80,7 +80,7 @@ def _perintah(akar: Path, workbook: Path, tmp: Path) -> dict[str, list[str]]:
             sys.executable, "-m", "generator", "perbarui", str(workbook), str(keluaran), "-o",
             str(tmp / f"perbarui-{abs(hash(akar))}.docx")]}
            if (akar / "generator" / "perbarui.py").exists() else {}),
-        # Only where LibreOffice is found (generator.pdf); the row shows what --pdf adds.
+        # Only where LibreOffice is found (generator.printing.pdf); the row shows what --pdf adds.
         **({"`lkj buat --pdf` (LibreOffice)": [*buat, "--pdf"]} if _ada_libreoffice() else {}),
     }
 
@@ -88,7 +88,7 @@ def _perintah(akar: Path, workbook: Path, tmp: Path) -> dict[str, list[str]]:
 def _ada_libreoffice() -> bool:
     sys.path.insert(0, str(ROOT))
     from generator.errors import LkjError
-    from generator.pdf import find_libreoffice
+    from generator.printing.pdf import find_libreoffice
 
     try:
         find_libreoffice()
@@ -110,7 +110,7 @@ def _proses(args, tmp: Path) -> None:
         for i, daftar in enumerate(perintah):
             for label, cmd in daftar.items():
                 env = dict(os.environ)
-                if cmd[0] == "DINGIN":  # a fresh, empty template cache (generator.singgahan)
+                if cmd[0] == "DINGIN":  # a fresh, empty template cache (generator.writing.singgahan)
                     cmd = cmd[1:]
                     env["LKJ_CACHE"] = str(tmp / f"cache-dingin-{i}-{n}")
                 mulai = time.perf_counter()
@@ -132,7 +132,7 @@ def _tahap(args, tmp: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from generator.pipeline import check, draw_charts
     from generator.report import build
-    from generator.render import render_report
+    from generator.writing.render import render_report
 
     keluaran = tmp / "tahap.docx"
     checked = check(args.workbook)

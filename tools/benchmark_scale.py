@@ -155,7 +155,7 @@ def docx_bomb_rows(folder: Path) -> list[str]:
     """A template and a report of about 3 MB whose document.xml unpacks to 3 GB."""
     from docx_rusak import inflating
 
-    from generator.render import default_template
+    from generator.writing.render import default_template
 
     report = folder / "laporan-contoh.docx"
     run(["buat", str(SAMPLE), "-o", str(report), "--timpa"])

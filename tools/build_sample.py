@@ -20,9 +20,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from generator.blank import FORMAT_ANGKA, build_blank_workbook  # noqa: E402
+from generator.reading.blank import FORMAT_ANGKA, build_blank_workbook  # noqa: E402
 from generator.model import POSITIF, TRIWULAN, DataLaporan, Empat  # noqa: E402
-from generator.schema import kolom_triwulan  # noqa: E402
+from generator.reading.schema import kolom_triwulan  # noqa: E402
 
 FIXED_TIME = datetime(2025, 3, 13, 8, 0, 0)
 ILUSTRASI = ("Ilustrasi: laporan acuan hanya memuat total realisasi 99,74%; rincian per sumber, "

@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from generator.kemasan import buang_tak_terpakai
+from generator.writing.kemasan import buang_tak_terpakai
 from generator.kontrak import GAYA_TETAP, NS, NS_MAC, RT, RT_STYLES_WITH_EFFECTS
 
 W = nsdecls("w")

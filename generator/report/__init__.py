@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report import awal, bab1, bab2, bab3, bab4, lampiran
 from generator.report.awal.ikhtisar import ringkasan

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from generator import format as fmt
-from generator.capaian import HasilIndikator
+from generator.figures.capaian import HasilIndikator
 
 Berkode = list[tuple[str, HasilIndikator]]  # (kode, indicator result), in workbook order
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.capaian import kategori
+from generator.figures.capaian import kategori
 from generator.format import KOSONG, angka, bulatkan
 from generator.model import Kategori, Pengaturan
 

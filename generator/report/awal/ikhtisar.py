@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.capaian import Hasil, HasilIndikator, Realisasi
+from generator.figures.capaian import Hasil, HasilIndikator, Realisasi
 from generator.format import KOSONG, jumlah_terbilang, persen, rupiah
 from generator.model import DataLaporan, Indikator, Pengaturan
 from generator.report.dasar import Berkode, gabung

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, daftar
 from generator.report.satker import sampul

@@ -64,7 +64,7 @@ def ikhtisar(doc) -> None:
 
 def _daftar(doc, nama: str, gaya: str, instr: str) -> None:
     """A contents list: its heading and a TOC field holding a note until it is filled
-    (generator.selesai fills it after rendering, Word again when it updates fields)."""
+    (generator.writing.selesai fills it after rendering, Word again when it updates fields)."""
     judul(doc, k.JUDUL_1, KATA[f"{nama}.judul"])
     field(para(doc, gaya), instr, KATA[f"{nama}.sementara"], dirty=True)
 

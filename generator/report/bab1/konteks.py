@@ -7,7 +7,7 @@ text in the template; here are only the sentences built from the workbook.
 from __future__ import annotations
 
 from generator import format as fmt
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, daftar, gabung, paragraf, pecah, satu_baris
 from generator.report.satker import nama_satker

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from generator import format as fmt
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, daftar, paragraf, pecah, satu_baris
 from generator.report.satker import pihak_kedua
-from generator.sakip import PerjanjianKinerja, perjanjian
+from generator.figures.sakip import PerjanjianKinerja, perjanjian
 
 # Renstra Jenis, the place named in the list of placeholders, and how the instruction names it.
 _BAGIAN = {"Misi": ("2: misi", "misi"), "Tujuan": ("3: tujuan", "tujuan"),

@@ -7,7 +7,7 @@ pages of the template from `kata.txt`.
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.bab3 import anggaran, capaian
 from generator.report.dasar import Penanda

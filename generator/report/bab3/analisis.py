@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.capaian import Hasil, HasilSasaran, Realisasi
+from generator.figures.capaian import Hasil, HasilSasaran, Realisasi
 from generator.format import KOSONG, angka, bulatkan, persen, rupiah
 from generator.model import BarisAnggaran, DataLaporan
 from generator.report.awal.ikhtisar import RingkasanSasaran, ringkasan_sasaran

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import format as fmt
-from generator.capaian import Hasil, Realisasi
+from generator.figures.capaian import Hasil, Realisasi
 from generator.report.dasar import gabung, paragraf, satu_baris
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.capaian import HasilIndikator, HasilSasaran, capaian
+from generator.figures.capaian import HasilIndikator, HasilSasaran, capaian
 from generator.format import KOSONG, MAKS_DESIMAL, angka, bulatkan, nilai_satuan, persen
 from generator.model import NEGATIF, DataLaporan, Indikator, Pengaturan
 from generator.report.dasar import Berkode, gabung

@@ -7,7 +7,7 @@ the figures, the letters of the parts present, and the sentences built from the 
 from __future__ import annotations
 
 from generator import format as fmt
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import NEGATIF, RUMUS_2T_R, RUMUS_T_R, RUMUS_TERCAPAI, DataLaporan, Pengaturan
 from generator.report.bab3 import analisis as an
 from generator.report.dasar import Huruf, Penanda, daftar, paragraf, pecah, satu_baris
@@ -85,7 +85,7 @@ def _bagian_tahun(a: an.AnalisisSasaran, huruf: Huruf, tren: dict) -> dict | str
              "nilai": [{"tahun": str(n.tahun), **_baris(n, "realisasi", "capaian")} for n in b.nilai]}
             for b in p.baris
         ],
-        # `kunci`: the indicator a sentence and chart belong to (generator.kunci)
+        # `kunci`: the indicator a sentence and chart belong to (generator.marks.kunci)
         "uraian": [{"kunci": b.nama, "kalimat": [paragraf(b.kalimat)],
                     "grafik": tren.get(b.kode, [])} for b in p.baris],
     }

@@ -6,7 +6,7 @@ Ikhtisar and Bab I.
 
 from __future__ import annotations
 
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, daftar
 

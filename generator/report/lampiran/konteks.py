@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from generator import format as fmt
-from generator.capaian import Hasil
+from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda, paragraf, petunjuk, satu_baris
 from generator.report.satker import baris_kapital
-from generator.sakip import perjanjian
+from generator.figures.sakip import perjanjian
 
 
 def _pihak(nama: str | None, jabatan: str | None, nip: str | None, penanda: Penanda,

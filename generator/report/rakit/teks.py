@@ -79,7 +79,7 @@ def para(container, style: str, *parts, **fmt):
 
 def judul(container, style: str, teks: str | tuple[str, ...], **fmt):
     """A heading from the words file: lines joined by line breaks (`BAB I` / `PENDAHULUAN`),
-    a typed number (`A. Latar Belakang`) followed by a tab as generator.nomor expects."""
+    a typed number (`A. Latar Belakang`) followed by a tab as generator.writing.nomor expects."""
     baris = (teks,) if isinstance(teks, str) else teks
     parts: list = []
     for n, b in enumerate(baris):
@@ -141,7 +141,7 @@ def field(p, instr: str, cached: str, dirty: bool = False) -> None:
 
 
 def caption(doc, bab: int, judul_: str, label: str = k.LABEL_TABEL) -> None:
-    """`Tabel 3.` (or `Grafik 3.`) + SEQ field + title; generator.selesai renumbers the SEQ
+    """`Tabel 3.` (or `Grafik 3.`) + SEQ field + title; generator.writing.selesai renumbers the SEQ
     fields per chapter and lists each label in its own table of figures."""
     p = para(doc, k.CAPTION, f"{label} {bab}.")
     p._p.append(
@@ -155,7 +155,7 @@ def caption(doc, bab: int, judul_: str, label: str = k.LABEL_TABEL) -> None:
 def grafik(doc, var: str, bab: int) -> None:
     """The charts of a list (empty when no chart was drawn): caption above, then the chart.
 
-    generator.render turns `g.gambar` into a native chart 14 cm wide with `g.alt` as its
+    generator.writing.render turns `g.gambar` into a native chart 14 cm wide with `g.alt` as its
     Alt Text.
     """
     tag(doc, "{%p for g in " + var + " %}")

@@ -149,3 +149,7 @@ NS = {
 NS_MAC = ("http://schemas.microsoft.com/office/mac/office/2008/main", "urn:schemas-microsoft-com:mac:vml")
 RT_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
 RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+# Relationship types python-docx has no constant for (fields and links that reach outside)
+RT_ATTACHED_TEMPLATE = f"{NS['r']}/attachedTemplate"
+RT_FRAME = f"{NS['r']}/frame"
+RT_SUBDOCUMENT = f"{NS['r']}/subDocument"

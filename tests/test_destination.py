@@ -14,9 +14,9 @@ import pytest
 from books import IDENTITAS, base_sheets, book, many_indicators, write_book
 from typer.testing import CliRunner
 
-from generator.files import output
 from generator import pipeline
 from generator.commands.cli import app
+from generator.files import properti
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "input" / "contoh.xlsx"
@@ -161,7 +161,7 @@ def test_a_signal_while_stamping_leaves_nothing_behind(tmp_path, monkeypatch, fa
             os.kill(os.getpid(), signal.SIGTERM)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output, "_with_custom_rel", stop_mid_stamp)
+    monkeypatch.setattr(properti, "dengan_relasi", stop_mid_stamp)
     result = _buat(str(workbook), "-o", str(out), "--timpa")
     assert result.exit_code == 1
     assert result.output == ("Galat: dihentikan sebelum selesai; tidak ada berkas yang ditulis dan "

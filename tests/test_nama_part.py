@@ -13,7 +13,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from generator.files.nama_part import partname_baru, relasi_baru
-from generator.marks.tanda import nomori_bookmark
+from generator.marks.bookmark import nomori_bookmark
 
 
 def test_part_names_are_free_and_never_handed_out_twice():

@@ -30,8 +30,8 @@ from typer.testing import CliRunner
 
 from doctools import ROOT, libreoffice, validate_docx
 from wordnum import tampilkan_nomor
-from generator.marks import tanda
 from generator.commands.cli import app
+from generator.marks import sidik, tanda
 from generator.merge.pembaruan import update
 from generator.pipeline import build
 from generator.writing.selesai import teks_paragraf
@@ -137,10 +137,10 @@ def chart_figures(path: Path) -> dict[str, list]:
     doc = docx.Document(str(path))
     hasil = {}
     for drawing in doc.element.body.iter(qn("w:drawing")):
-        nama = tanda.nama_grafik(drawing)
+        nama = sidik.nama_grafik(drawing)
         if not nama:
             continue
-        part = tanda.bagian_grafik(drawing, doc.part)
+        part = sidik.bagian_grafik(drawing, doc.part)
         xlsx = next(r.target_part for r in part.rels.values() if not r.is_external)
         ws = openpyxl.load_workbook(io.BytesIO(xlsx.blob)).active
         hasil[nama] = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -166,7 +166,7 @@ def kasus(tmp_path_factory):
 def test_every_generated_part_is_marked(kasus):
     doc = docx.Document(str(kasus["asli"]))
     marks = tanda.tanda_di(doc.element.body)
-    kinds = {k: sum(1 for m in marks.values() if m[0] == k) for k in "NBTR"}
+    kinds = {k: sum(1 for m in marks.values() if m.jenis == k) for k in "NBTR"}
     blocks = [el for el in doc.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
     toc = [el for el in blocks if el.tag == qn("w:p") and
            el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None and
@@ -177,7 +177,7 @@ def test_every_generated_part_is_marked(kasus):
     assert kinds["R"] == sum(len(t.findall(qn("w:tr"))) for t in doc.element.body.iter(qn("w:tbl")))
     assert kinds["N"] > 300
     # figures are marked where they are printed
-    names = {m[4].getparent(): m for m in marks.values() if m[0] == "N"}
+    names = {m.end.getparent(): m for m in marks.values() if m.jenis == "N"}
     assert any(teks_paragraf(p).startswith("Dalam Perjanjian Kinerja") for p in names)
 
 
@@ -185,7 +185,7 @@ def test_marks_print_as_nothing(kasus, tmp_path):
     """The text of a marked report equals the text with every mark taken out."""
     doc = docx.Document(str(kasus["asli"]))
     before = baris(kasus["asli"])
-    tanda.buang_bookmark(doc.element.body)
+    tanda.buang_tanda(doc.element.body)
     doc.save(str(tmp_path / "tanpa.docx"))
     assert baris(tmp_path / "tanpa.docx") == before
 
@@ -252,7 +252,7 @@ def test_the_persons_additions_survive_whole(kasus):
     assert len(list(body.iter(qn("w:ins")))) == 1
     assert len(list(body.iter(qn("w:commentRangeStart")))) == 1
     assert [c.text for c in doc.comments] == [KOMENTAR]
-    pictures = [b for b in body.iter(qn("w:drawing")) if not tanda.nama_grafik(b)]
+    pictures = [b for b in body.iter(qn("w:drawing")) if not sidik.nama_grafik(b)]
     assert len(pictures) == 1  # the person's (the sample has no logo)
     for rel in doc.part.rels.values():
         if rel.reltype.endswith("/image"):
@@ -339,7 +339,7 @@ def test_foreign_docx_is_refused_and_untouched(kasus, tmp_path):
 def test_report_whose_marks_are_all_gone_is_refused(kasus, tmp_path):
     laporan = tmp_path / "polos.docx"
     doc = docx.Document(str(kasus["asli"]))
-    tanda.buang_bookmark(doc.element.body)
+    tanda.buang_tanda(doc.element.body)
     doc.save(str(laporan))
     before = laporan.read_bytes()
     result = CliRunner().invoke(app, ["perbarui", str(kasus["buku"]), str(laporan)])
@@ -372,7 +372,7 @@ def test_round_trip_through_libreoffice(kasus, tmp_path):
     # LibreOffice folds the empty paragraph after the Daftar Grafik field into the list's last
     # line; its mark goes with the contents list, which is renewed whole. Nothing else is lost.
     assert len(lost) <= 1, f"{len(lost)} of {len(before)} marks lost"
-    assert all(before[i][0] == "B" and not teks_paragraf(before[i][3].getparent())
+    assert all(before[i].jenis == "B" and not teks_paragraf(before[i].start.getparent())
                for i in lost)
     done = update(kasus["buku"], edited, tmp_path / "hasil.docx")
     lines = baris(done.path)
@@ -597,8 +597,8 @@ def test_a_chart_whose_figure_a_person_changed_is_kept_and_listed(kasus, tmp_pat
     laporan = tmp_path / "LKj.docx"
     doc = docx.Document(str(kasus["asli"]))
     drawing = next(d for d in doc.element.body.iter(qn("w:drawing"))
-                   if tanda.nama_grafik(d) == "capaian")
-    part = tanda.bagian_grafik(drawing, doc.part)
+                   if sidik.nama_grafik(d) == "capaian")
+    part = sidik.bagian_grafik(drawing, doc.part)
     xml = part.blob.decode("utf-8")
     awal = xml.index("<c:v>", xml.index("<c:val>"))
     part._blob = (xml[:awal] + "<c:v>55</c:v>" + xml[xml.index("</c:v>", awal) + 6:]).encode()

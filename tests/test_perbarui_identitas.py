@@ -131,9 +131,9 @@ def test_a_report_whose_identity_cannot_be_read_is_accepted_with_a_warning(tmp_p
     marks = tanda.tanda_di(doc.element.body)
     for jalur in ("satker", "tahun"):  # every copy lkj printed retyped away
         for k in range(1, 21):
-            m = marks.get(tanda._hash(f"{jalur}#{k}", tanda.PANJANG_ID))
+            m = marks.get(tanda.id_dari(f"{jalur}#{k}"))
             if m is not None:
-                m[3].getparent().remove(m[3])
+                m.start.getparent().remove(m.start)
     doc.save(str(lama))
     result = _perbarui(SAMPLE, lama)
     assert result.exit_code == 0, result.output

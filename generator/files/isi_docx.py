@@ -19,11 +19,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from generator.errors import LkjError
+from generator.kontrak import NS
 
 CONTENT_TYPES = "[Content_Types].xml"
 ROOT_RELS = "_rels/.rels"
-_NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_NS_CT, _NS_REL = NS["ct"], NS["pr"]
 
 # The part classes python-docx chooses by content type, and the relationship that leads to
 # each: a part of another type behind such a relationship breaks python-docx later.
@@ -34,7 +34,7 @@ _EXPECTED = {
     RT.CORE_PROPERTIES: CT.OPC_CORE_PROPERTIES, RT.CUSTOM_PROPERTIES: CT.OFC_CUSTOM_PROPERTIES,
 }
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = NS["w"]
 # The root element python-docx's class for each content type reads (a document also needs
 # its body); "" is what a part without one was recorded as (see paket_docx).
 AKAR = {
@@ -42,10 +42,8 @@ AKAR = {
     CT.WML_NUMBERING: f"{{{_W}}}numbering", CT.WML_SETTINGS: f"{{{_W}}}settings",
     CT.WML_HEADER: f"{{{_W}}}hdr", CT.WML_FOOTER: f"{{{_W}}}ftr",
     CT.WML_COMMENTS: f"{{{_W}}}comments",
-    CT.OPC_CORE_PROPERTIES: "{http://schemas.openxmlformats.org/package/2006/metadata/"
-                            "core-properties}coreProperties",
-    CT.OFC_CUSTOM_PROPERTIES: "{http://schemas.openxmlformats.org/officeDocument/2006/"
-                              "custom-properties}Properties",
+    CT.OPC_CORE_PROPERTIES: f"{{{NS['cp']}}}coreProperties",
+    CT.OFC_CUSTOM_PROPERTIES: f"{{{NS['op']}}}Properties",
 }
 W_BODY = f"{{{_W}}}body"
 
@@ -230,8 +228,8 @@ def _tujuan(isi: Isi, rel: Rel) -> str:
     return part
 
 
-_NUMBERING = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w='
-              b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+_NUMBERING = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="'
+              + _W.encode() + b'"/>')
 
 
 def lengkapi_penomoran(isi: Isi, utama: str) -> None:

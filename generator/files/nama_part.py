@@ -44,10 +44,10 @@ def relasi_baru(part, target, reltype: str) -> str:
     For a part just added, so the search for an existing relationship to it is skipped.
     """
     rels = part.rels
-    n = getattr(rels, "_lkj_berikut", 1)  # the first free one, as python-docx picks it
+    n = getattr(rels, "lkj_berikut", 1)  # the first free one, as python-docx picks it
     while f"rId{n}" in rels:
         n += 1
-    rels._lkj_berikut = n + 1
+    rels.lkj_berikut = n + 1
     rels.add_relationship(reltype, target, f"rId{n}")
     return f"rId{n}"
 

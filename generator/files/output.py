@@ -18,12 +18,18 @@ from typing import Any
 
 from generator.errors import LkjError, UsageError, reason
 
-PROPERTY = "lkj-sidik"
 TEMP_PREFIX = ".~lkj-"
-CUSTOM_PART = "docProps/custom.xml"
-_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-               "custom-properties")
+_SIDIK = re.compile(r"[0-9a-f]{64}")
+
+
+def __getattr__(nama: str) -> str:
+    """`PROPERTY`, the fingerprint's property name (generator.kontrak), read only when asked:
+    kontrak imports python-docx, which `lkj --help` and `lkj periksa` never need."""
+    if nama == "PROPERTY":
+        from generator.kontrak import PROPERTI_SIDIK
+
+        return PROPERTI_SIDIK
+    raise AttributeError(nama)
 
 
 def fingerprint(path: Path) -> str:
@@ -42,13 +48,11 @@ def fingerprint(path: Path) -> str:
 
 def stored_fingerprint(path: Path) -> str | None:
     """The fingerprint lkj wrote into the file; None for a file lkj did not write (or unreadable)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            xml = archive.read(CUSTOM_PART).decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        return None
-    match = re.search(rf'name="{PROPERTY}"[^>]*>\s*<vt:lpwstr>([0-9a-f]{{64}})</vt:lpwstr>', xml)
-    return match[1] if match else None
+    from generator.kontrak import PROPERTI_SIDIK
+    from generator.files.properti import baca_zip
+
+    value = baca_zip(path).get(PROPERTI_SIDIK, "").strip()
+    return value if _SIDIK.fullmatch(value) else None
 
 
 def is_untouched(path: Path) -> bool:
@@ -65,7 +69,8 @@ def stamp(path: Path, extra: dict[str, str] | None = None) -> None:
     """Record the fingerprint as a custom document property (File > Info > Properties in Word),
     with the `extra` properties (the report's identity); the document's other custom
     properties (lkj's list of parts, a person's own) are kept."""
-    from generator.files.properti import ubah_properti
+    from generator.files import properti
+    from generator.kontrak import PROPERTI_SIDIK
 
     value = fingerprint(path)
     stamped = path.with_name(path.name + ".stamp")
@@ -73,17 +78,13 @@ def stamp(path: Path, extra: dict[str, str] | None = None) -> None:
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(stamped, "w",
                                                            zipfile.ZIP_DEFLATED) as dst:
             names = src.namelist()
-            custom = src.read(CUSTOM_PART) if CUSTOM_PART in names else None
+            custom = src.read(properti.NAMA_ZIP) if properti.NAMA_ZIP in names else None
             for info in src.infolist():
-                if info.filename == CUSTOM_PART:
-                    continue
-                data = src.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    data = _with_custom_type(data)
-                elif info.filename == "_rels/.rels":
-                    data = _with_custom_rel(data)
-                dst.writestr(info, data)
-            dst.writestr(CUSTOM_PART, ubah_properti(custom, {**(extra or {}), PROPERTY: value}))
+                if info.filename != properti.NAMA_ZIP:
+                    dst.writestr(info, properti.dengan_custom(info.filename,
+                                                              src.read(info.filename)))
+            dst.writestr(properti.NAMA_ZIP, properti.ubah_properti(
+                custom, {**(extra or {}), PROPERTI_SIDIK: value}))
         os.replace(stamped, path)
     finally:
         _remove(stamped)
@@ -93,22 +94,6 @@ def _remove(path: Path) -> None:
     """Delete a leftover temporary file; one already gone (or still held open) is left be."""
     with suppress(OSError):
         path.unlink()
-
-
-def _with_custom_type(data: bytes) -> bytes:
-    text = data.decode("utf-8")
-    if f'PartName="/{CUSTOM_PART}"' not in text:
-        override = f'<Override PartName="/{CUSTOM_PART}" ContentType="{_CUSTOM_TYPE}"/>'
-        text = text.replace("</Types>", override + "</Types>")
-    return text.encode("utf-8")
-
-
-def _with_custom_rel(data: bytes) -> bytes:
-    text = data.decode("utf-8")
-    if _CUSTOM_REL not in text:
-        rel = f'<Relationship Id="rIdLkjCustom" Type="{_CUSTOM_REL}" Target="{CUSTOM_PART}"/>'
-        text = text.replace("</Relationships>", rel + "</Relationships>")
-    return text.encode("utf-8")
 
 
 def choose_target(wanted: Path, overwrite: bool) -> tuple[Path, bool]:

@@ -1,5 +1,9 @@
 """Custom document properties (docProps/custom.xml, Word's File > Info > Properties > Custom).
 
+The one implementation: on a python-docx document (`baca_properti`, `tulis_properti`) and on
+the package's files as a zip holds them (`baca_zip`, `dengan_custom`, for generator.output's
+stamp, which writes after python-docx has saved).
+
 lkj keeps two kinds there: `lkj-sidik`, the fingerprint of its untouched output
 (generator.files.output), and `lkj-bagian-NN`, the ids of the parts it marked (generator.marks.tanda). A
 person's own properties are always kept.
@@ -7,16 +11,21 @@ person's own properties are always kept.
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from generator.kontrak import CT, NS, RT
+
 CUSTOM_PART = "/docProps/custom.xml"
-CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-RT_CUSTOM = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-             "custom-properties")
-_NS_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+NAMA_ZIP = CUSTOM_PART[1:]  # its name inside the .docx archive
+CT_CUSTOM = CT.OFC_CUSTOM_PROPERTIES
+RT_CUSTOM = RT.CUSTOM_PROPERTIES
+_NS_CUSTOM = NS["op"]
+_NS_VT = NS["vt"]
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
@@ -85,3 +94,41 @@ def buang_properti(doc, nama: str) -> None:
     part = _bagian_custom(doc)
     if part is not None and nama in properti(part.blob):
         part._blob = ubah_properti(part.blob or None, {}, buang=(nama,))
+
+
+# --- the same on the package's files (generator.output's stamp) ----------------------------
+
+
+def baca_zip(path: Path) -> dict[str, str]:
+    """The custom properties of a .docx file; {} when it has none or cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return properti(archive.read(NAMA_ZIP))
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return {}
+
+
+def dengan_custom(nama: str, data: bytes) -> bytes:
+    """`[Content_Types].xml` or `_rels/.rels` declaring docProps/custom.xml (other files as
+    they are)."""
+    if nama == "[Content_Types].xml":
+        return _dengan_tipe(data)
+    if nama == "_rels/.rels":
+        return dengan_relasi(data)
+    return data
+
+
+def _dengan_tipe(data: bytes) -> bytes:
+    text = data.decode("utf-8")
+    if f'PartName="{CUSTOM_PART}"' not in text:
+        override = f'<Override PartName="{CUSTOM_PART}" ContentType="{CT_CUSTOM}"/>'
+        text = text.replace("</Types>", override + "</Types>")
+    return text.encode("utf-8")
+
+
+def dengan_relasi(data: bytes) -> bytes:
+    text = data.decode("utf-8")
+    if RT_CUSTOM not in text:
+        rel = f'<Relationship Id="rIdLkjCustom" Type="{RT_CUSTOM}" Target="{NAMA_ZIP}"/>'
+        text = text.replace("</Relationships>", rel + "</Relationships>")
+    return text.encode("utf-8")

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-# bookmark ids are renumbered after every merge (tanda.nomori_bookmark): not a change
+# bookmark ids are renumbered after every merge (bookmark.nomori_bookmark): not a change
 _ID_BOOKMARK = re.compile(rb'(<w:bookmark(?:Start|End)\b[^>]*?) w:id="[^"]*"')
 
 

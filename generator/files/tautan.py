@@ -15,17 +15,16 @@ import re
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from generator.errors import PERINGATAN, Issue
+from generator.kontrak import NS, RT_ATTACHED_TEMPLATE, RT_FRAME, RT_SUBDOCUMENT
 from generator.files.isi_docx import rels_part, tampil
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_W, _R, _NS_REL = NS["w"], NS["r"], NS["pr"]
 W_R, W_RPR, W_HYPERLINK = f"{{{_W}}}r", f"{{{_W}}}rPr", f"{{{_W}}}hyperlink"
 FLDCHAR, INSTRTEXT, FLDSIMPLE = f"{{{_W}}}fldChar", f"{{{_W}}}instrText", f"{{{_W}}}fldSimple"
 _FLDCHARTYPE, _INSTR = f"{{{_W}}}fldCharType", f"{{{_W}}}instr"
 W_SETTINGS, W_MAILMERGE = f"{{{_W}}}settings", f"{{{_W}}}mailMerge"
 W_DRAWING = f"{{{_W}}}drawing"
-A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+A_BLIP = f"{{{NS['a']}}}blip"
 
 # Fields whose result Word or LibreOffice fetches from a file, a server or another program.
 MENJANGKAU = {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO",
@@ -33,11 +32,10 @@ MENJANGKAU = {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE
 _AMAN = re.compile(r"(?i)^(?:https?://|mailto:)")
 _BARU = "; lkj tidak mengikuti rujukan ke luar berkas"
 
-_RELASI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _NAMA_RELASI = {
-    RT.IMAGE: "gambar tertaut ke", _RELASI + "attachedTemplate": "templat terlampir",
+    RT.IMAGE: "gambar tertaut ke", RT_ATTACHED_TEMPLATE: "templat terlampir",
     RT.OLE_OBJECT: "objek OLE tertaut ke", RT.HYPERLINK: "tautan ke",
-    _RELASI + "frame": "bingkai yang memuat", _RELASI + "subDocument": "subdokumen",
+    RT_FRAME: "bingkai yang memuat", RT_SUBDOCUMENT: "subdokumen",
     RT.PACKAGE: "data tertaut ke", RT.A_F_CHUNK: "potongan dokumen dari",
 }
 

@@ -17,7 +17,9 @@ from contextvars import ContextVar
 
 from docx.oxml.ns import qn
 
-from generator.marks import kunci, tanda
+from generator.marks import bookmark, kunci, tanda
+from generator import kontrak as k
+from generator.marks.sidik import isi, isi_antara
 
 PETA_V1: ContextVar[dict | None] = ContextVar("PETA_V1", default=None)
 _TR = qn("w:tr")
@@ -34,9 +36,9 @@ class _Kunci:
 
     def blok(self, el, jalur: list[str]) -> str:
         """The key of a body paragraph: its values, or its words under its heading."""
-        teks = tanda._teks_datar(el)
+        teks = tanda.teks_datar(el)
         tanda_ = "v:" + "|".join(jalur) if jalur else "t:" + teks
-        if tanda._gaya(el) in tanda.JUDUL:
+        if tanda.gaya(el) in k.JUDUL:
             self.judul, self.lingkup = tanda_, ""
             return self._hitung(tanda_)
         return self._hitung(f"{tanda_}@{self.judul}" + self._di(jalur, teks))
@@ -65,31 +67,72 @@ def _nama_nilai(body, part, pencatat, peta) -> dict[str, tuple[str, str]]:
     around nothing (a list number turned into Word numbering) are dropped."""
     hasil: dict[str, tuple[str, str]] = {}
     kali: Counter = Counter()
-    for nama, (start, end) in tanda.pasangan(body).items():
+    for nama, (start, end) in bookmark.pasangan(body).items():
         if not nama.startswith(tanda.SEMENTARA):
             continue
         n = int(nama[len(tanda.SEMENTARA):])
         jalur, lama = pencatat.jalur[n], pencatat.jalur_lama[n]
         p = start.getparent()
-        teks = tanda.isi_antara(start, end, part) if end.getparent() is p else ""
+        teks = isi_antara(start, end, part) if end.getparent() is p else ""
         if not teks.strip():
             start.getparent().remove(start)
             end.getparent().remove(end)
             continue
         kali[jalur] += 1
-        baru = tanda._nama("N", f"{jalur}#{kali[jalur]}", teks)
+        i = tanda.id_dari(f"{jalur}#{kali[jalur]}")
+        baru = tanda.nama("N", i, teks)
         if peta is not None:
-            peta[tanda._hash(f"{lama}#{kali[jalur]}", tanda.PANJANG_ID)] = tanda.POLA.match(
-                baru).group(2)
-        start.set(tanda._NAME, baru)
-        end.set(tanda._NAME, baru)
+            peta[tanda.id_dari(f"{lama}#{kali[jalur]}")] = i
+        start.set(bookmark.NAME, baru)
+        end.set(bookmark.NAME, baru)
         hasil[baru] = (jalur, lama)
     return hasil
 
 
 def _jalur_di(el, nilai: dict, versi: int) -> list[str]:
-    return [nilai[b.get(tanda._NAME)][versi] for b in el.iter(tanda._BS)
-            if b.get(tanda._NAME) in nilai]
+    return [nilai[b.get(bookmark.NAME)][versi] for b in el.iter(bookmark.BS)
+            if b.get(bookmark.NAME) in nilai]
+
+
+class _Penanda:
+    """Adds the block, table and row marks of one finished body, keyed in both versions."""
+
+    def __init__(self, part, pencatat, nilai: dict, peta: dict | None) -> None:
+        self.part, self.pencatat, self.nilai, self.peta = part, pencatat, nilai, peta
+        self.kunci2, self.kunci1 = _Kunci(lingkup=True), _Kunci(lingkup=False)
+        self.daftar: list[str] = []  # the ids of the blocks and rows
+
+    def satu(self, jenis: str, p, k2: str, k1: str, isi_teks: str) -> None:
+        """A point mark at `p` keyed `k2` (and `k1` in version 1's ids, when collected)."""
+        i = tanda.id_dari(k2)
+        bookmark.titik(p, tanda.nama(jenis, i, isi_teks), self.pencatat.id_bookmark())
+        if self.peta is not None:
+            self.peta[tanda.id_dari(k1)] = i
+        self.daftar.append(i)
+
+    def blok(self, el) -> None:
+        k2 = self.kunci2.blok(el, _jalur_di(el, self.nilai, 0))
+        k1 = self.kunci1.blok(el, _jalur_di(el, self.nilai, 1))
+        self.satu("B", el, k2, k1, isi(el, self.part))
+
+    def tabel(self, el) -> None:
+        """A table's rows, then the table (its mark holds what its rows hold)."""
+        rows = el.findall(_TR)
+        kepala = tanda.teks_datar(rows[0]) if rows else ""
+        t2 = self.kunci2.tabel(kepala, _jalur_di(el, self.nilai, 0))
+        t1 = self.kunci1.tabel(kepala, _jalur_di(el, self.nilai, 1))
+        isi_baris = [self.baris(tr, kunci_) for tr, kunci_ in zip(
+            rows, _kunci_baris(rows, t2, t1, self.nilai), strict=True)]
+        p = tanda.paragraf_pertama(el)
+        if p is not None:
+            self.satu("T", p, t2, t1, "".join(isi_baris))  # = isi(el): rows only
+
+    def baris(self, tr, kunci_: tuple[str, str]) -> str:
+        isi_tr = isi(tr, self.part)
+        p = tanda.paragraf_pertama(tr)
+        if p is not None:
+            self.satu("R", p, kunci_[0], kunci_[1], isi_tr)
+        return isi_tr
 
 
 def tandai(doc, pencatat) -> list[str]:
@@ -97,57 +140,31 @@ def tandai(doc, pencatat) -> list[str]:
     the ids of the blocks and rows, for the custom properties (`tanda.simpan_daftar`)."""
     body, part = doc.element.body, doc.part
     peta = PETA_V1.get()
-    nilai = _nama_nilai(body, part, pencatat, peta)
-    kunci2, kunci1 = _Kunci(lingkup=True), _Kunci(lingkup=False)
-    daftar: list[str] = []
-
-    def tandai_satu(jenis: str, p, k2: str, k1: str, isi: str) -> str:
-        nama = tanda._nama(jenis, k2, isi)
-        tanda._bookmark_titik(p, nama)
-        i = tanda.POLA.match(nama).group(2)
-        if peta is not None:
-            peta[tanda._hash(k1, tanda.PANJANG_ID)] = i
-        daftar.append(i)
-        return i
-
+    penanda = _Penanda(part, pencatat, _nama_nilai(body, part, pencatat, peta), peta)
     for el in list(tanda.blok(body)):
-        if el.tag == qn("w:p"):
-            if tanda.daftar_isi(el):
-                continue
-            k2 = kunci2.blok(el, _jalur_di(el, nilai, 0))
-            k1 = kunci1.blok(el, _jalur_di(el, nilai, 1))
-            tandai_satu("B", el, k2, k1, tanda.isi(el, part))
-            continue
-        rows = el.findall(_TR)
-        kepala = tanda._teks_datar(rows[0]) if rows else ""
-        t2 = kunci2.tabel(kepala, _jalur_di(el, nilai, 0))
-        t1 = kunci1.tabel(kepala, _jalur_di(el, nilai, 1))
-        isi_baris = _tandai_baris(rows, t2, t1, nilai, part, tandai_satu)
-        p = tanda.paragraf_pertama(el)
-        if p is not None:
-            tandai_satu("T", p, t2, t1, "".join(isi_baris))  # = isi(el): rows only
-    tanda.nomori_bookmark(body)
-    return daftar
+        if el.tag != qn("w:p"):
+            penanda.tabel(el)
+        elif not tanda.daftar_isi(el):
+            penanda.blok(el)
+    bookmark.nomori_bookmark(body)
+    return penanda.daftar
 
 
-def _tandai_baris(rows, t2: str, t1: str, nilai: dict, part, tandai_satu) -> list[str]:
-    """Mark a table's rows (each keyed by its values, or its words, within its table); returns
-    what each holds."""
+def _kunci_baris(rows, t2: str, t1: str, nilai: dict) -> list[tuple[str, str]]:
+    """Each row's keys in both versions: its values, or its words, within its table."""
     kali: tuple[Counter, Counter] = (Counter(), Counter())
     hasil = []
     for tr in rows:
-        isi = tanda.isi(tr, part)
-        hasil.append(isi)
-        p = tanda.paragraf_pertama(tr)
-        if p is None:
-            continue
         keys = []
+        if tanda.paragraf_pertama(tr) is None:  # no place for a mark: not counted
+            hasil.append(("", ""))
+            continue
         for versi, t in enumerate((t2, t1)):
             jalur = _jalur_di(tr, nilai, versi)
-            k = f"{t}/" + ("v:" + "|".join(jalur) if jalur else "t:" + tanda._teks_datar(tr))
+            k = f"{t}/" + ("v:" + "|".join(jalur) if jalur else "t:" + tanda.teks_datar(tr))
             kali[versi][k] += 1
             keys.append(f"{k}#{kali[versi][k]}")
-        tandai_satu("R", p, keys[0], keys[1], isi)
+        hasil.append((keys[0], keys[1]))
     return hasil
 
 
@@ -156,11 +173,11 @@ def namai_ulang_v1(body, peta: dict[str, str]) -> int:
     parts have now (`peta`, collected while rendering); kind and fingerprint stay, so what a
     person edited stays edited. Returns how many marks were renamed."""
     n = 0
-    for b in body.iter(tanda._BS, tanda._BE):
-        m = tanda.POLA.match(b.get(tanda._NAME, ""))
-        if m and m.group(2) in peta:
-            b.set(tanda._NAME, f"{tanda.AWALAN}{m.group(1)}{peta[m.group(2)]}{m.group(3)}")
-            n += b.tag == tanda._BS
+    for b in body.iter(bookmark.BS, bookmark.BE):
+        t = tanda.baca(b.get(bookmark.NAME, ""))
+        if t and t.id in peta:
+            b.set(bookmark.NAME, f"{tanda.AWALAN}{t.jenis}{peta[t.id]}{t.sidik}")
+            n += b.tag == bookmark.BS
     return n
 
 

@@ -23,16 +23,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-from generator.marks import tanda
+from generator.marks import bookmark, tanda
+from generator import kontrak as k
 from generator.merge.nilai import pindahkan_sectpr
 from generator.writing.selesai import bookmark_paragraf, isi_daftar, label_seq, teks_paragraf
 
-TOC = "_Toc_lkj_"
-SISIH = "_Toc_lkj_x"  # a heading bookmark set aside until the merge knows where it belongs
+TOC = k.BOOKMARK_JUDUL
+SISIH = TOC + "x"  # a heading bookmark set aside until the merge knows where it belongs
 _LABEL = re.compile(r'\\c\s+"?(\w+)"?')
 _SDT_DAFTAR = ("Table of Contents", "Table of Figures")
-_NAME = qn("w:name")
-_BS = qn("w:bookmarkStart")
+_NAME, _BS = bookmark.NAME, bookmark.BS
 
 
 def jenis_medan(p) -> str | None:
@@ -68,7 +68,7 @@ def _baris_daftar(p) -> bool:
 def _jenis_teks(baris: list) -> str:
     """A list without its field, known by its lines: all "Tabel …", all "Grafik …", else isi."""
     teks = [teks_paragraf(p) for p in baris if teks_paragraf(p)]
-    for label in ("Tabel", "Grafik"):
+    for label in (k.LABEL_TABEL, k.LABEL_GRAFIK):
         if teks and all(t.startswith(label + " ") for t in teks):
             return label
     return "isi"
@@ -221,13 +221,13 @@ def bawa_bookmark_toc(dari, ke) -> None:
 
 def buang_bookmark_toc_sisa(body) -> None:
     """Set-aside heading bookmarks no kept heading took (their headings went)."""
-    tanda.buang_bookmark(body, SISIH)
+    bookmark.buang(body, SISIH)
 
 
 # --- Daftar Tabel and Daftar Grafik from the captions ----------------------------------------
 
 
-def _entri_caption(body, label: str) -> list:
+def _entri_caption(body, label: str, id_baru: bookmark.IdSementara) -> list:
     """(level, text, bookmark) of each caption of `label`, a person's own bookmarked now."""
     entri = []
     nama_ada = {b.get(_NAME) for b in body.iter(_BS)}
@@ -236,14 +236,14 @@ def _entri_caption(body, label: str) -> list:
         if label_seq(p) != label or _baris_daftar(p):
             continue
         nama = next((b.get(_NAME) for b in p.findall(_BS)
-                     if b.get(_NAME, "").startswith("_Toc")), None)
+                     if b.get(_NAME, "").startswith(k.TOC_BOOKMARK)), None)
         if nama is None:
             n += 1
             while f"{TOC}s{n}" in nama_ada:
                 n += 1
             nama = f"{TOC}s{n}"
             nama_ada.add(nama)
-            bookmark_paragraf(p, tanda.id_sementara(), nama)
+            bookmark_paragraf(p, id_baru(), nama)
         entri.append((1, teks_paragraf(p), nama))
     return entri
 
@@ -262,17 +262,17 @@ def _baris_baru(instr: str, entri: list) -> list:
     return list(wadah)
 
 
-def daftar_caption(body, label: str) -> bool:
+def daftar_caption(body, label: str, id_baru: bookmark.IdSementara) -> bool:
     """Daftar Tabel or Daftar Grafik made again from the report's captions, a person's own
     included, each with the number selesai.nomori_caption gave it; returns whether it changed."""
     wilayah = wilayah_daftar(body).get(label)
     if wilayah is None:
         return False
-    entri = _entri_caption(body, label)
+    entri = _entri_caption(body, label, id_baru)
     if not entri:
         return False
     baris_lama = _baris(wilayah[0], wilayah[1])
-    baris_baru = _baris_baru(f' TOC \\h \\z \\c "{label}" ', entri)
+    baris_baru = _baris_baru(f" {k.toc_keterangan(label)} ", entri)
     if sama(baris_lama, baris_baru):
         return False
     ganti_baris(baris_lama, baris_baru)

@@ -17,9 +17,11 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
+from generator import kontrak as k
 from generator.files.nama_part import partname_baru, relasi_baru
 
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_R = k.NS["r"]
+_NILAI_ATRIBUT = re.compile(r'="([^"<>]*)"')
 _ATRIBUT_REL = ("id", "embed", "link", "pict", "dm", "lo", "qs", "cs")
 # the elements an imported part needs followed: relationship ids, list numbers, styles
 _XPATH_REL = "descendant-or-self::*[" + " or ".join(f"@r:{a}" for a in _ATRIBUT_REL) + "]"
@@ -48,18 +50,30 @@ class Pengimpor:
             self.num[b] = a
 
     def __call__(self, el):
+        """A copy of `el` for the report, with what it points to: pictures and charts,
+        numbering, styles (as docxcompose's Composer.insert takes them along)."""
         salinan = deepcopy(el)
+        self._ikut_relasi(salinan)
+        self._ikut_nomor(salinan)
+        self._ikut_gaya(salinan)
+        return salinan
+
+    def _ikut_relasi(self, salinan) -> None:
+        """Pictures, charts (with their workbooks) and hyperlinks: relationship ids renamed."""
         for node in salinan.xpath(_XPATH_REL):
             for nama in _ATRIBUT_REL:
                 kunci = f"{{{_R}}}{nama}"
                 rid = node.get(kunci)
                 if rid:
                     node.set(kunci, self._rel(rid))
+
+    def _ikut_nomor(self, salinan) -> None:
         for node in salinan.xpath("descendant-or-self::w:numId"):
             node.set(qn("w:val"), self._nomor(node.get(qn("w:val"))))
+
+    def _ikut_gaya(self, salinan) -> None:
         for node in salinan.xpath(_XPATH_GAYA):
             self._gaya(node.get(qn("w:val")))
-        return salinan
 
     def _rel(self, rid: str) -> str:
         if rid in self.rel:
@@ -100,22 +114,19 @@ class Pengimpor:
 
     def _abstrak_sama(self, abstrak) -> str:
         """The old numbering's abstractNum equal to this one, else a copy of it."""
-        def inti(a) -> bytes:
-            a = deepcopy(a)
-            a.attrib.pop(qn("w:abstractNumId"), None)
-            for el in list(a):
-                if el.tag in (qn("w:nsid"), qn("w:tmpl")):
-                    a.remove(el)
-            return etree.tostring(a, method="c14n")
-
-        kunci = inti(abstrak)
+        kunci = _inti(abstrak)
         semua = self._num_lama.findall(qn("w:abstractNum"))
         for a in semua:
-            if inti(a) == kunci:
+            if _inti(a) == kunci:
                 return a.get(qn("w:abstractNumId"))
         baru = str(max((int(a.get(qn("w:abstractNumId"))) for a in semua), default=-1) + 1)
         salinan = deepcopy(abstrak)
         salinan.set(qn("w:abstractNumId"), baru)
+        self._tambah_abstrak(salinan, semua)
+        return baru
+
+    def _tambah_abstrak(self, salinan, semua: list) -> None:
+        """An abstractNum into the report's numbering, after the others, before every w:num."""
         nums = self._num_lama.findall(qn("w:num"))
         if nums:
             nums[0].addprevious(salinan)
@@ -123,7 +134,6 @@ class Pengimpor:
             semua[-1].addnext(salinan)
         else:
             self._num_lama.insert(0, salinan)
-        return baru
 
     def _gaya(self, style_id: str | None) -> None:
         """A style the report lost (its unused styles were removed) comes from the new one."""
@@ -136,6 +146,16 @@ class Pengimpor:
             self._gaya_ada.add(style_id)
             dasar = gaya.find(qn("w:basedOn"))
             style_id = dasar.get(qn("w:val")) if dasar is not None else None
+
+
+def _inti(abstrak) -> bytes:
+    """An abstractNum as it numbers, its id, nsid and template code aside."""
+    a = deepcopy(abstrak)
+    a.attrib.pop(qn("w:abstractNumId"), None)
+    for el in list(a):
+        if el.tag in (qn("w:nsid"), qn("w:tmpl")):
+            a.remove(el)
+    return etree.tostring(a, method="c14n")
 
 
 def _num_id(el) -> str:
@@ -155,3 +175,18 @@ def _salin_part(part, package):
             anak = _salin_part(rel.target_part, package)
             salinan.rels.add_relationship(rel.reltype, anak, rel.rId)
     return salinan
+
+
+def buang_rel_yatim(part) -> None:
+    """Drop the report's relationships to charts and pictures nothing shows any more.
+
+    Every attribute value is read in one pass (searching the XML once per relationship took
+    hours for 10.000 charts); a value holds no `<`, `>` or `"`, so text cannot hide one.
+    """
+    xml = etree.tostring(part.element).decode("utf-8")
+    dipakai = {m[1] for m in _NILAI_ATRIBUT.finditer(xml)}
+    for rid, rel in list(part.rels.items()):
+        if rel.is_external or rel.reltype not in (RT.IMAGE, RT.CHART):
+            continue
+        if rid not in dipakai:
+            part.rels.pop(rid)

@@ -15,12 +15,13 @@ from copy import deepcopy
 
 from docx.oxml.ns import qn
 
-from generator.marks import tanda
+from generator.marks import bookmark, sidik, tanda
+from generator import kontrak as k
 from generator.writing.selesai import teks_paragraf
 
 _T, _R, _RPR, _PPR = qn("w:t"), qn("w:r"), qn("w:rPr"), qn("w:pPr")
-_BS, _NAME = qn("w:bookmarkStart"), qn("w:name")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BS, _NAME = bookmark.BS, bookmark.NAME
+_XML_SPACE = qn("xml:space")
 # what a plain value holds: runs of text (LibreOffice may move other bookmarks in between)
 _POLOS = {_T, _RPR}
 # what sits in a paragraph without showing, before its first run or after its last
@@ -103,32 +104,35 @@ def baharui_di_tempat(el_lama, el_baru, part_lama, part_baru) -> bool:
     its values (same values in the same order, same words around them); else leave it as it
     was and return False."""
     lama, baru = tanda.tanda_di(el_lama), tanda.tanda_di(el_baru)
-    urut_lama = [i for i, m in lama.items() if m[0] == "N"]
-    urut_baru = [i for i, m in baru.items() if m[0] == "N"]
+    urut_lama = [i for i, m in lama.items() if m.jenis == "N"]
+    urut_baru = [i for i, m in baru.items() if m.jenis == "N"]
     if urut_lama != urut_baru:
         return False
-    ubah: list[tuple] = []
-    nama: list[tuple] = []
-    for i in urut_baru:
-        _, _, _, sl, el_ = lama[i]
-        _, _, _, sb, eb = baru[i]
-        teks = teks_polos(sb, eb)
-        if teks is None or sl.getparent() is not el_.getparent():
-            break
-        if tanda.isi_antara(sl, el_) != teks:
-            hasil = ganti_teks(sl, el_, teks)
-            if hasil is None:
-                break
-            ubah += hasil
-        nama.append((sl, sl.get(_NAME)))
-        sl.set(_NAME, sb.get(_NAME))
-    else:
-        if tanda.isi(el_lama, part_lama) == tanda.isi(el_baru, part_baru):
-            return True
+    ubah: list[tuple] = []  # text changed, to undo
+    nama: list[tuple] = []  # marks renamed, to undo
+    if all(_ganti_satu(lama[i], baru[i], ubah, nama) for i in urut_baru) and \
+            sidik.isi(el_lama, part_lama) == sidik.isi(el_baru, part_baru):
+        return True
     batalkan(ubah)
     for sl, n in nama:
         sl.set(_NAME, n)
     return False
+
+
+def _ganti_satu(lama: tanda.Tanda, baru: tanda.Tanda, ubah: list, nama: list) -> bool:
+    """One value's new text into its old runs, its mark renamed (both recorded for undoing);
+    False when the value is not plain text in one paragraph."""
+    teks = teks_polos(baru.start, baru.end)
+    if teks is None or lama.start.getparent() is not lama.end.getparent():
+        return False
+    if sidik.isi_antara(lama.start, lama.end) != teks:
+        hasil = ganti_teks(lama.start, lama.end, teks)
+        if hasil is None:
+            return False
+        ubah += hasil
+    nama.append((lama.start, lama.start.get(_NAME)))
+    lama.start.set(_NAME, baru.start.get(_NAME))
+    return True
 
 
 def ganti_nama_tanda(el_lama, el_baru) -> None:
@@ -137,12 +141,12 @@ def ganti_nama_tanda(el_lama, el_baru) -> None:
                                                  tanda.paragraf_pertama(el_baru))):
         if p_lama is None or p_baru is None:
             continue
-        baru = {tanda.POLA.match(b.get(_NAME, "")).group(2): b.get(_NAME)
-                for b in p_baru.findall(_BS) if tanda.POLA.match(b.get(_NAME, ""))}
+        baru = {t.id: b.get(_NAME) for b in p_baru.findall(_BS)
+                if (t := tanda.baca(b.get(_NAME, "")))}
         for b in p_lama.findall(_BS):
-            m = tanda.POLA.match(b.get(_NAME, ""))
-            if m and m.group(1) != "N" and m.group(2) in baru:
-                b.set(_NAME, baru[m.group(2)])
+            t = tanda.baca(b.get(_NAME, ""))
+            if t and t.jenis != "N" and t.id in baru:
+                b.set(_NAME, baru[t.id])
 
 
 def tambahan_orang(el) -> list[str]:
@@ -153,7 +157,7 @@ def tambahan_orang(el) -> list[str]:
         hasil.append("tautan")
     for b in el.iter(_BS):
         nama = b.get(_NAME, "")
-        if not nama.startswith((tanda.AWALAN, "_Toc_lkj_")) and nama not in _BOOKMARK_WORD:
+        if not nama.startswith((k.TANDA, k.BOOKMARK_JUDUL)) and nama not in _BOOKMARK_WORD:
             hasil.append("penanda (bookmark)")
             break
     if el.find(f".//{qn('w:commentRangeStart')}") is not None or \
@@ -223,10 +227,11 @@ def selamatkan_pemisah(el) -> None:
 def bawa_format(el_lama, el_baru) -> None:
     """Each value of the replacing part takes the run formatting its old runs had."""
     lama = tanda.tanda_di(el_lama)
-    for i, (jenis, _, _, sb, eb) in tanda.tanda_di(el_baru).items():
-        if jenis != "N" or i not in lama:
+    for i, m in tanda.tanda_di(el_baru).items():
+        if m.jenis != "N" or i not in lama:
             continue
-        run = next((r for r in antara(lama[i][3], lama[i][4]) if r.tag == _R), None)
+        sb, eb = m.start, m.end
+        run = next((r for r in antara(lama[i].start, lama[i].end) if r.tag == _R), None)
         rpr = run.find(_RPR) if run is not None else None
         if rpr is None:
             continue
@@ -249,7 +254,7 @@ def bawa_ppr(el_lama, el_baru) -> None:
     if ppr is None:
         return
     ada = el_baru.find(_PPR)
-    if tanda._gaya(el_lama) == tanda._gaya(el_baru):
+    if tanda.gaya(el_lama) == tanda.gaya(el_baru):
         if ada is not None:
             el_baru.remove(ada)
         el_baru.insert(0, deepcopy(ppr))
@@ -273,8 +278,8 @@ def pindahkan_sectpr(sect, p) -> None:
     (ubah.addprevious if ubah is not None else ppr.append)(deepcopy(sect))
 
 
-_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_A_BLIP = qn("a:blip")
+_R_ID = f"{{{k.NS['r']}}}"
 
 
 def _sidik_gambar(drawing, part) -> bytes:
@@ -288,7 +293,7 @@ def _sidik_gambar(drawing, part) -> bytes:
     h = hashlib.sha256()
     for doc_pr in drawing.iter(qn("wp:docPr")):
         h.update(f"{doc_pr.get('name', '')}|{doc_pr.get('descr', '')}".encode())
-    bagian = tanda.bagian_grafik(drawing, part)
+    bagian = sidik.bagian_grafik(drawing, part)
     if bagian is not None:
         root = etree.fromstring(bagian.blob)
         for el in root.iter():
@@ -335,6 +340,6 @@ def sel_disunting(start_l, end_l, start_b, end_b) -> bool:
     tc_b = next(start_b.iterancestors(qn("w:tc")), None)
     if tc_l is None or tc_b is None:
         return False
-    luar_l = teks_sel(start_l).replace(" ".join(tanda.isi_antara(start_l, end_l).split()), "", 1)
-    luar_b = teks_sel(start_b).replace(" ".join(tanda.isi_antara(start_b, end_b).split()), "", 1)
+    luar_l = teks_sel(start_l).replace(" ".join(sidik.isi_antara(start_l, end_l).split()), "", 1)
+    luar_b = teks_sel(start_b).replace(" ".join(sidik.isi_antara(start_b, end_b).split()), "", 1)
     return " ".join(luar_l.split()) != " ".join(luar_b.split())

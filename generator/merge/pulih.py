@@ -14,6 +14,8 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from generator import kontrak as k
+
 _STYLE = qn("w:style")
 _STYLE_ID = qn("w:styleId")
 _VAL = qn("w:val")
@@ -119,7 +121,7 @@ _DIAM = {_BS, _BE, qn("w:proofErr"), qn("w:permStart"), qn("w:permEnd")}  # prin
 _PEMBUNGKUS = {qn(f"w:{t}") for t in ("hyperlink", "smartTag", "customXml", "ins", "fldSimple")}
 
 
-def angkat_tanda(body, awalan: str = "_lkj") -> int:
+def angkat_tanda(body, awalan: str = k.TANDA) -> int:
     """lkj's bookmarks an editor moved into the edge of a hyperlink (LibreOffice puts a mark at
     a paragraph's start inside a hyperlink made over its first words) go back out beside it,
     where the merge reads them; returns how many moved."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
+from generator import kontrak as k
 from generator.marks import tanda
+from generator.format import romawi
 from generator.writing.selesai import teks_paragraf
-
-ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+from generator.marks.sidik import nama_grafik
 
 
 def ringkas(teks: str, n: int = 90) -> str:
@@ -27,33 +28,37 @@ class Tempat:
         self.tempat: dict[int, str] = {}
         blok = list(tanda.blok(body))
         self._hidup = blok  # lxml proxies kept alive, so id() stays theirs
-        bab, sub, n_bab = "", "", 0
+        self._bab, self._sub, self._n_bab = "", "", 0
         for i, el in enumerate(blok):
             sebelum = blok[i - 1] if i else None
             sesudah = blok[i + 1] if i + 1 < len(blok) else None
             if el.tag == qn("w:tbl"):  # a table is named by the caption above it
-                tempat = _di(bab, _label_caption(sebelum) or sub or "tabel")
+                tempat = _di(self._bab, _label_caption(sebelum) or self._sub or "tabel")
             else:
-                gaya, teks = tanda._gaya(el), teks_paragraf(el)
-                if gaya == "Heading1":
-                    if el.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
-                        n_bab += 1
-                        bab = f"Bab {ROMAWI[n_bab - 1] if n_bab <= len(ROMAWI) else n_bab}"
-                    else:  # Kata Pengantar, Ikhtisar Eksekutif, Lampiran
-                        bab = teks.title()
-                    sub, tempat = "", bab
-                elif gaya in ("Heading2", "Heading3"):
-                    sub = ringkas(teks, 60)
-                    tempat = _di(bab, sub)
-                elif gaya == "Caption":
-                    tempat = _di(bab, _label(teks))
-                elif el.find(f".//{qn('w:drawing')}") is not None and (
-                        _label_caption(sebelum) or _label_caption(sesudah)):
-                    # a chart, named by its caption (lkj's stands above it, Word's below)
-                    tempat = _di(bab, _label_caption(sebelum) or _label_caption(sesudah))
-                else:
-                    tempat = _di(bab, sub) + f' ("{ringkas(teks, 40)}")'
+                tempat = self._paragraf(el, sebelum, sesudah)
             self.tempat[id(el)] = tempat
+
+    def _paragraf(self, el, sebelum, sesudah) -> str:
+        """The place of a paragraph; a heading sets the chapter or section that follow."""
+        gaya, teks = tanda.gaya(el), teks_paragraf(el)
+        if gaya == k.JUDUL_1:
+            if el.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+                self._n_bab += 1
+                self._bab = f"Bab {romawi(self._n_bab)}"
+            else:  # Kata Pengantar, Ikhtisar Eksekutif, Lampiran
+                self._bab = teks.title()
+            self._sub = ""
+            return self._bab
+        if gaya in (k.JUDUL_2, k.JUDUL_3):
+            self._sub = ringkas(teks, 60)
+            return _di(self._bab, self._sub)
+        if gaya == k.CAPTION:
+            return _di(self._bab, _label(teks))
+        if el.find(f".//{qn('w:drawing')}") is not None and (
+                _label_caption(sebelum) or _label_caption(sesudah)):
+            # a chart, named by its caption (lkj's stands above it, Word's below)
+            return _di(self._bab, _label_caption(sebelum) or _label_caption(sesudah))
+        return _di(self._bab, self._sub) + f' ("{ringkas(teks, 40)}")'
 
     def __call__(self, el) -> str:
         return self.tempat.get(id(el), "")
@@ -65,7 +70,7 @@ def _di(*bagian: str) -> str:
 
 def _label_caption(el) -> str:
     """`Tabel 3.1` when `el` is a caption paragraph, else ""."""
-    if el is None or el.tag != qn("w:p") or tanda._gaya(el) != "Caption":
+    if el is None or el.tag != qn("w:p") or tanda.gaya(el) != k.CAPTION:
         return ""
     return _label(teks_paragraf(el))
 
@@ -91,7 +96,7 @@ def isi_ringkas(el) -> str:
             " | ".join(teks_paragraf(p) for p in baris[-1].iter(qn("w:p"))) if baris else "", 80)
     if el.tag == qn("w:tr"):
         return ringkas(" | ".join(teks_paragraf(p) for p in el.iter(qn("w:p"))))
-    nama = [tanda.nama_grafik(d) for d in el.iter(qn("w:drawing"))]
+    nama = [nama_grafik(d) for d in el.iter(qn("w:drawing"))]
     if any(nama):
         return "grafik " + ", ".join(filter(None, nama))
     return ringkas(teks_paragraf(el))

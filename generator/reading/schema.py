@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import re
 
+from generator.format import romawi
 from generator.model import ANGKA_TRIWULAN, KERTAS, NEGATIF, POSITIF, RUMUS_NEGATIF, TINGKAT, TRIWULAN
 
 
@@ -43,12 +44,9 @@ class Isian:
     petunjuk: str = ""
 
 
-_ROMAWI = ("I", "II", "III", "IV")
-
-
 def kolom_triwulan(jenis: str, ke: int) -> str:
     """The header of quarter `ke` (1..4): `Target TW II`, `Realisasi TW IV`."""
-    return f"{jenis} TW {_ROMAWI[ke - 1]}"
+    return f"{jenis} TW {romawi(ke)}"
 
 
 # Also read: `Target Triwulan II`, `Realisasi TW 2`, `target tw.ii` (headers are lower-cased).
@@ -177,14 +175,10 @@ ISIAN_PENGATURAN = (
 POLARITAS = (POSITIF, NEGATIF)
 ANGKA = ANGKA_TRIWULAN
 
-BAGIAN_NARASI = (
-    "Kata Pengantar",
-    "Ikhtisar Eksekutif",
-    "Latar Belakang",
-    "Struktur Organisasi",
-    "Permasalahan Utama",
-    "Penutup",
-)
+# The Bagian of sheet Narasi; the report's parts look their text up by these names.
+KATA_PENGANTAR, IKHTISAR, LATAR_BELAKANG = "Kata Pengantar", "Ikhtisar Eksekutif", "Latar Belakang"
+STRUKTUR, PERMASALAHAN, PENUTUP = "Struktur Organisasi", "Permasalahan Utama", "Penutup"
+BAGIAN_NARASI = (KATA_PENGANTAR, IKHTISAR, LATAR_BELAKANG, STRUKTUR, PERMASALAHAN, PENUTUP)
 
 KELOMPOK_DAFTAR = (
     "Capaian Penting",

@@ -1,4 +1,4 @@
-"""The only openpyxl import: a workbook file -> sheets of plain rows, each cell with its Excel ref."""
+"""Reading a workbook with openpyxl: a workbook file -> sheets of plain rows, each cell with its Excel ref."""
 
 from __future__ import annotations
 

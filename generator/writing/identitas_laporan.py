@@ -19,6 +19,7 @@ import hashlib
 from dataclasses import dataclass
 
 from generator.marks import tanda
+from generator.marks.sidik import isi_antara, sidik
 from generator.errors import LkjError
 from generator.kontrak import PROPERTI_DOKUMEN as DOKUMEN
 from generator.kontrak import PROPERTI_TRIWULAN as TRIWULAN
@@ -99,11 +100,11 @@ def _nilai_tercetak(marks: dict, jalur: str) -> str | None:
     nobody retyped, else the first found)."""
     ditemukan = None
     for k in range(1, 21):
-        m = marks.get(tanda._hash(f"{jalur}#{k}", tanda.PANJANG_ID))
-        if m is None or m[3].getparent() is not m[4].getparent():
+        m = marks.get(tanda.id_dari(f"{jalur}#{k}"))
+        if m is None or m.start.getparent() is not m.end.getparent():
             continue
-        teks = tanda.isi_antara(m[3], m[4])
-        if tanda.sidik(teks) == m[2]:
+        teks = isi_antara(m.start, m.end)
+        if sidik(teks) == m.sidik:
             return teks
         ditemukan = ditemukan or teks
     return ditemukan

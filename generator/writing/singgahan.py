@@ -25,6 +25,7 @@ import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from generator.kontrak import NS
 from generator.guard.sandbox import LingkunganAman
 
 VERSI = "1"  # bump when make_environment's options change
@@ -110,7 +111,7 @@ class LingkunganCepat(LingkunganAman):
         return self.template_class.from_code(self, kode, self.make_globals(globals), None)
 
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = NS["w"]
 _BODY_KOSONG = re.compile(rb"<w:body\b[^>]*?(?:/>|>\s*</w:body>)")
 _XMLNS = re.compile(rb' xmlns:([\w.-]+)="([^"]*)"')
 CHUNK_XML = 1024 * 1024  # libxml2 refuses a pushed piece over 10 MB without XML_PARSE_HUGE

@@ -272,15 +272,6 @@ def blok(body) -> Iterator:
                 yield from blok(isi_sdt)
 
 
-def tandai(doc, pencatat: Pencatat) -> list[str]:
-    """Name every value mark and add block, table and row marks to the finished body
-    (generator.marks.penamaan). Returns the ids of the blocks and rows, for the custom properties
-    (`simpan_daftar`)."""
-    from generator.marks.penamaan import tandai as namai
-
-    return namai(doc, pencatat)
-
-
 # --- the list of parts, in custom document properties ---------------------------------------
 
 

@@ -10,7 +10,7 @@ cleaner, list joiner and placeholder collector), `satker` (names, cover, signatu
 (capaian as printed). Fixed words live in the templates; the context carries only what the
 data says.
 
-Charts are made by the caller (generator.writing.charts.draw_charts) and handed in as a `Grafik`:
+Charts are made by the caller (generator.writing.charts.draw_charts) and handed in as a `GrafikLaporan`:
 each chart is an object the renderer knows how to place (today a dict {"gambar", "judul",
 "alt"}); this layer only puts them where the template expects them.
 
@@ -20,5 +20,5 @@ each chart is an object the renderer knows how to place (today a dict {"gambar",
 from __future__ import annotations
 
 # Re-exported for callers that import them from generator.report.
-from generator.report.jenis import JENIS, Grafik, Jenis, Report, jenis  # noqa: F401
+from generator.report.jenis import JENIS, GrafikLaporan, Jenis, Report, jenis  # noqa: F401
 from generator.report.lkj import BAGIAN, build, umum  # noqa: F401

@@ -20,7 +20,7 @@ LKJ, PK, RENAKSI, TRIWULAN = "lkj", "pk", "renaksi", "triwulan"
 
 
 @dataclass(frozen=True)
-class Grafik:
+class GrafikLaporan:
     """Charts by place: the capaian and budget charts, and trend charts by indicator code."""
 
     capaian: list = field(default_factory=list)
@@ -73,7 +73,7 @@ class Jenis:
     def bagian(self) -> tuple:
         return self.modul().BAGIAN
 
-    def build(self, data: DataLaporan, hasil, grafik: Grafik | None = None,
+    def build(self, data: DataLaporan, hasil, grafik: GrafikLaporan | None = None,
               ke: int | None = None) -> Report:
         """The document's context and placeholders (its package's build)."""
         return self.modul().build(data, hasil, grafik, ke)

@@ -295,11 +295,11 @@ def grafik_tren(indikator: Indikator, tahun: int, kode: str = "") -> Grafik | No
 
 def draw_charts(data: DataLaporan, hasil: Hasil, dokumen: str = "lkj", ke: int | None = None):
     """Every chart's specification of document `dokumen` (the LKj's, or quarter `ke`'s
-    progress report's), handed over as a report.Grafik; None for a document without charts.
+    progress report's), handed over as a report.GrafikLaporan; None for a document without charts.
 
     The one place that makes charts; render.py turns each specification into a native Word chart.
     """
-    from generator.report.jenis import Grafik as Tempat
+    from generator.report.jenis import GrafikLaporan
 
     tahun = data.identitas.tahun
 
@@ -310,11 +310,11 @@ def draw_charts(data: DataLaporan, hasil: Hasil, dokumen: str = "lkj", ke: int |
         from generator.figures.sakip import triwulan
 
         laporan = triwulan(data, ke)
-        return Tempat(capaian=satu(grafik_triwulan(laporan, data.pengaturan)),
-                      anggaran=satu(grafik_anggaran(laporan.anggaran, tahun, ke)))
+        return GrafikLaporan(capaian=satu(grafik_triwulan(laporan, data.pengaturan)),
+                             anggaran=satu(grafik_anggaran(laporan.anggaran, tahun, ke)))
     if dokumen != "lkj":
         return None
-    return Tempat(
+    return GrafikLaporan(
         capaian=satu(grafik_capaian(hasil, data.pengaturan, tahun)),
         anggaran=satu(grafik_anggaran(hasil.anggaran, tahun)),
         tren={kode: satu(grafik_tren(hi.indikator, tahun, kode))

@@ -23,10 +23,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 
-from generator.guard import galat_templat  # noqa: F401 (nama_part: python-docx's walks)
-from generator.writing import kemasan  # noqa: F401 (nama_part: python-docx's walks)
+from generator.guard import galat_templat
+from generator.writing import kemasan
 from generator.files import nama_part  # noqa: F401 (nama_part: python-docx's walks)
-from generator.marks import tanda  # noqa: F401 (nama_part: python-docx's walks)
+from generator.marks import penamaan, tanda
 from generator.guard.batas import Batas, ukuran_konteks
 from generator.errors import LkjError
 from generator.files.paket_docx import buka
@@ -178,7 +178,7 @@ def render_report(context: dict, out_path: Path, template: Path | None = None,
     _pulihkan_kurung(doc)
     _kemas(doc, judul or f"Laporan Kinerja Tahun {context.get('tahun', '')}".strip(),
            context.get("satker", ""))
-    tanda.simpan_daftar(doc, tanda.tandai(doc, pencatat))
+    tanda.simpan_daftar(doc, penamaan.tandai(doc, pencatat))
     return _simpan(tpl, Path(out_path))
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda
-from generator.report.jenis import Grafik, Report
+from generator.report.jenis import GrafikLaporan, Report
 from generator.report.pk import perjanjian
 from generator.report.satker import konteks_satker
 
 BAGIAN = (perjanjian,)
 
 
-def build(data: DataLaporan, hasil: Hasil, grafik: Grafik | None = None,
+def build(data: DataLaporan, hasil: Hasil, grafik: GrafikLaporan | None = None,
           ke: int | None = None) -> Report:
     """The PK's context (no charts, no quarter); the logo "" when the workbook names none."""
     penanda = Penanda()

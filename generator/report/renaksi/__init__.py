@@ -11,14 +11,14 @@ from __future__ import annotations
 from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda
-from generator.report.jenis import Grafik, Report
+from generator.report.jenis import GrafikLaporan, Report
 from generator.report.renaksi import rencana
 from generator.report.satker import konteks_satker, sampul
 
 BAGIAN = (rencana,)
 
 
-def build(data: DataLaporan, hasil: Hasil, grafik: Grafik | None = None,
+def build(data: DataLaporan, hasil: Hasil, grafik: GrafikLaporan | None = None,
           ke: int | None = None) -> Report:
     """The Rencana Aksi's context (no charts, no quarter)."""
     penanda = Penanda()

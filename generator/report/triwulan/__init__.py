@@ -11,19 +11,19 @@ from __future__ import annotations
 from generator.figures.capaian import Hasil
 from generator.model import DataLaporan
 from generator.report.dasar import Penanda
-from generator.report.jenis import Grafik, Report
+from generator.report.jenis import GrafikLaporan, Report
 from generator.report.satker import konteks_satker
 from generator.report.triwulan import awal, capaian
 
 BAGIAN = (awal, capaian)
 
 
-def build(data: DataLaporan, hasil: Hasil, grafik: Grafik | None = None,
+def build(data: DataLaporan, hasil: Hasil, grafik: GrafikLaporan | None = None,
           ke: int | None = None) -> Report:
     """The report of quarter `ke` (1..4); charts only when `grafik` holds some."""
     if ke is None:
         raise ValueError("the quarterly report needs its quarter")
-    grafik = grafik or Grafik()
+    grafik = grafik or GrafikLaporan()
     penanda = Penanda()
     context = {**konteks_satker(data), "ada_grafik": "ya" if grafik.ada() else ""}
     for bagian in BAGIAN:

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator import format as fmt
 from generator.reading import kesiapan, schema, totals, triwulan
-from generator.errors import InputErrors, Issue
+from generator.errors import PERINGATAN, InputErrors, Issue
 from generator.reading.kesiapan import Kesiapan
 from generator.model import (
     NEGATIF,
@@ -25,7 +25,6 @@ from generator.reading.workbook import (
     Cell,
     Row,
     Sheet,
-    hidden_row_issues,
     open_workbook,
     quote_sheet,
     read_sheet,
@@ -355,3 +354,12 @@ def _check_revision(identitas: Identitas | None, sasaran: tuple[Sasaran, ...],
                     "Perjanjian Kinerja Perubahan belum diisi di lembar Identitas; tanpa tanggal itu "
                     "Perjanjian Kinerja ditulis dengan kolom Target dan Pagu, tidak sebagai "
                     "Perjanjian Kinerja Perubahan", awal[0])
+
+
+def hidden_row_issues(sheet: Sheet) -> list[Issue]:
+    """Hidden rows are skipped; say so, so that nobody is surprised by a missing indicator."""
+    return [
+        Issue("row-hidden", f"baris {row.number} tersembunyi dan dilewati",
+              f"{quote_sheet(sheet.name)}!{row.number}:{row.number}", PERINGATAN)
+        for row in sheet.rows if row.hidden
+    ]

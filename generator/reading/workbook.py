@@ -393,13 +393,3 @@ def _rows(sheet: str, raw: list[_Raw], header_row: int, columns: dict[int, str],
         result = Row(row.number, cells, row.hidden)
         if not result.blank:
             yield result
-
-
-def hidden_row_issues(sheet: Sheet) -> list[Issue]:
-    """Hidden rows are skipped; say so, so that nobody is surprised by a missing indicator."""
-    return [
-        Issue("row-hidden", f"baris {row.number} tersembunyi dan dilewati",
-              f"{quote_sheet(sheet.name)}!{row.number}:{row.number}", PERINGATAN)
-        for row in sheet.rows if row.hidden
-    ]
-

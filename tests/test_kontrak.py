@@ -24,8 +24,6 @@ W = k.NS["w"]
 
 # Modules that still spell contract names themselves, and why.
 SEGERA = {
-    # Being reshaped in issue 20's branch (its ESC table of sentinels); adopts kontrak after.
-    "render.py": "issue 20",
     # Runs under LibreOffice's own Python, which has no python-docx to import kontrak with; its
     # command line now carries many documents (generator.printing.pdf), so the mark prefix is
     # still its own.

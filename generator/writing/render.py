@@ -26,6 +26,7 @@ from docxtpl import DocxTemplate, InlineImage
 from generator.guard import galat_templat
 from generator.writing import kemasan
 from generator.files import nama_part  # noqa: F401 (nama_part: python-docx's walks)
+from generator.kontrak import ESC, KODE_NILAI
 from generator.marks import penamaan, tanda
 from generator.guard.batas import Batas, ukuran_konteks
 from generator.errors import LkjError
@@ -35,16 +36,14 @@ from generator.writing.selesai import selesaikan, teks_paragraf
 from generator.writing.singgahan import LingkunganCepat, TemplatCepat
 
 TAGS = ("{{", "}}", "{%", "%}", "{#", "#}")
-# While rendering, the braces of values are encoded with private-use characters (ESC escapes
-# itself), so that the leftover-tag check sees only the template's own tags; the text is
-# decoded before saving.
-ESC = "\ue000"
-# generator.marks.tanda's sentinels (U+E003..U+E005) are encoded too, so typed text cannot fake a mark.
-_KODE = {"\ue000": ESC + ESC, "{": ESC + "\ue001", "}": ESC + "\ue002",
-         "\ue003": ESC + "\ue006", "\ue004": ESC + "\ue007", "\ue005": ESC + "\ue008"}
+# While rendering, the braces of values are encoded with private-use characters (kontrak.ESC
+# escapes itself), so that the leftover-tag check sees only the template's own tags; the text is
+# decoded before saving. generator.marks.tanda's sentinels are encoded too, so typed text cannot
+# fake a mark (kontrak.KODE_NILAI).
+_KODE = KODE_NILAI
 _KODE_BALIK = {v[1]: k for k, v in _KODE.items()}
-_ENKODE = re.compile("[\ue000{}\ue003\ue004\ue005]")
-_DEKODE = re.compile("\ue000([\ue000\ue001\ue002\ue006\ue007\ue008])")
+_ENKODE = re.compile("[" + re.escape("".join(_KODE)) + "]")
+_DEKODE = re.compile(re.escape(ESC) + "([" + re.escape("".join(v[1] for v in _KODE.values())) + "])")
 TINGGI_LOGO = Mm(35)
 # A4 text width is 210 - 40 - 30 mm = 14 cm (F4 is wider); charts are drawn 15 cm wide and shrink.
 LEBAR_GRAFIK = Cm(14)

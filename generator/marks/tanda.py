@@ -242,8 +242,6 @@ def gaya(p) -> str:
     return el.get(_VAL, "") if el is not None else ""
 
 
-
-
 def daftar_isi(p) -> bool:
     """A line of a contents list (LibreOffice writes the style id `Tableoffigures`): renewed
     whole, so unmarked."""

@@ -190,7 +190,7 @@ def check_target(workbook: Path, out: Path | None, template: Path | None) -> Non
 
 
 def contents(checked: Checked, template: Path | None, grafik: bool,
-              step: Callable[[str], None], pesanan: Pesanan = LKJ):
+             step: Callable[[str], None], pesanan: Pesanan = LKJ):
     """The document's contents (report.Report), charts drawn unless `grafik` is off; a
     customised template is checked against them before anything is rendered."""
     data = checked.loaded.data

@@ -94,3 +94,44 @@ def test_a_sigterm_a_library_swallowed_still_stops_before_the_report_is_replaced
             temp.write_bytes(b"laporan baru")
     assert target.read_bytes() == b"laporan lama"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.docx"]
+
+
+def test_a_stop_inside_a_section_waits_for_its_end():
+    """A file being made or removed is never cut in two: the stop is raised after it."""
+    import os
+    import signal
+
+    from generator.files.henti import tanpa_sela
+    from generator.files.output import Interrupted, interruptible
+
+    done = []
+    with pytest.raises(Interrupted), interruptible():
+        with tanpa_sela():
+            os.kill(os.getpid(), signal.SIGTERM)
+            done.append("the section ran to its end")
+        done.append("after the section")
+    assert done == ["the section ran to its end"]
+
+
+def test_a_stop_while_the_lock_is_made_leaves_no_lock(tmp_path):
+    import os
+    import signal
+
+    from generator.files.berkas_terbuka import KunciLkj, berkas_kunci_lkj
+    from generator.files.output import Interrupted, interruptible
+
+    class Kunci(KunciLkj):
+        @property
+        def isi(self) -> str:  # read while the lock file is written: the stop comes then
+            os.kill(os.getpid(), signal.SIGTERM)
+            return "1\nkomputer\n0\n"
+
+        @isi.setter
+        def isi(self, _: str) -> None:
+            pass
+
+    target = tmp_path / "laporan.docx"
+    with pytest.raises(Interrupted), interruptible(), Kunci(target):
+        pytest.fail("the stop must end the run before the locked work starts")
+    assert not berkas_kunci_lkj(target).exists()
+    assert list(tmp_path.iterdir()) == []

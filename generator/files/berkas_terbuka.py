@@ -21,6 +21,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from generator.errors import LkjError
+from generator.files.henti import tanpa_sela
 
 AWALAN_KUNCI = ".~lkj-kunci."
 BASI_DETIK = 30 * 60  # no run of lkj takes half an hour; an older lock is a crashed run's
@@ -97,9 +98,7 @@ class KunciLkj:
     def __enter__(self) -> KunciLkj:
         for _ in range(2):  # a stale lock is removed once, then claimed
             try:
-                with open(self.kunci, "x", encoding="utf-8") as f:
-                    self.dipegang = True
-                    f.write(self.isi)
+                self._buat()
                 return self
             except FileExistsError:
                 if not _basi(self.kunci):
@@ -110,10 +109,20 @@ class KunciLkj:
                 return self  # a folder lkj cannot write in fails later with its own message
         raise SedangDiolah(self._pesan())
 
+    def _buat(self) -> None:
+        """Make the lock whole and own it; a stop meanwhile waits, then removes it again."""
+        try:
+            with tanpa_sela(), open(self.kunci, "x", encoding="utf-8") as f:
+                self.dipegang = True
+                f.write(self.isi)
+        except KeyboardInterrupt:
+            self.__exit__()
+            raise
+
     def __exit__(self, *exc) -> None:
         if not self.dipegang:
             return
-        with suppress(OSError):
+        with tanpa_sela(), suppress(OSError):
             if self.kunci.read_text(encoding="utf-8") == self.isi:
                 self.kunci.unlink()
         self.dipegang = False

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator.errors import LkjError, UsageError, reason
+from generator.files import henti
+from generator.files.henti import tanpa_sela
 
 TEMP_PREFIX = ".~lkj-"
 _SIDIK = re.compile(r"[0-9a-f]{64}")
@@ -91,8 +93,9 @@ def stamp(path: Path, extra: dict[str, str] | None = None) -> None:
 
 
 def _remove(path: Path) -> None:
-    """Delete a leftover temporary file; one already gone (or still held open) is left be."""
-    with suppress(OSError):
+    """Delete a leftover temporary file; one already gone (or still held open) is left be. A
+    stop that comes meanwhile waits until it is gone (henti.tanpa_sela)."""
+    with tanpa_sela(), suppress(OSError):
         path.unlink()
 
 
@@ -135,7 +138,7 @@ def atomic_target(target: Path, check_open: bool = False) -> Iterator[Path]:
         claim(temp)
         yield temp
         os.chmod(temp, _mode_for(target))
-        if _BERHENTI.is_set():  # a stop whose exception a library swallowed: no replacing now
+        if henti.BERHENTI.is_set():  # a stop whose exception a library swallowed: no replacing now
             raise KeyboardInterrupt
         _replace(temp, target, check_open)
     except OSError as exc:
@@ -219,12 +222,6 @@ def _replace(temp: Path, target: Path, check_open: bool = False) -> None:
                        "atau tidak ada izin menulis; tutup berkasnya lalu ulangi") from exc
 
 
-# Set by SIGTERM inside `interruptible`: atomic_target checks it before the one step that
-# replaces a file, in case the exception the signal raised was swallowed (an exception raised
-# inside a weakref or garbage-collection callback is only printed).
-_BERHENTI = threading.Event()
-
-
 class Interrupted(LkjError):
     """Ctrl-C or SIGTERM while writing; the clean-up has run by the time this is printed."""
 
@@ -233,33 +230,38 @@ class Interrupted(LkjError):
 def interruptible() -> Iterator[None]:
     """SIGTERM and Ctrl-C end in Interrupted, after every `finally` clean-up has run (exit 1).
 
-    Python's default SIGTERM ends the process at once, leaving temporary files behind.
+    Python's default SIGTERM ends the process at once, leaving temporary files behind. A stop
+    inside a section that makes or removes a file (henti.tanpa_sela) waits for its end.
     """
     message = "dihentikan sebelum selesai; tidak ada berkas yang ditulis dan laporan lama utuh"
 
     stopped = []
-    _BERHENTI.clear()
+    henti.mulai()
 
     def _stop(signum, frame):
-        # Once: a second SIGTERM while the first one's clean-up runs must not cut it short.
+        # Once: a second stop while the first one's clean-up runs must not cut it short.
         # KeyboardInterrupt, not Interrupted: a library's `except Exception` (Jinja's optimizer,
-        # lxml callbacks) must not swallow it; it becomes Interrupted below, as Ctrl-C does.
-        _BERHENTI.set()
-        if not stopped:
-            stopped.append(signum)
-            raise KeyboardInterrupt
+        # lxml callbacks) must not swallow it; it becomes Interrupted below.
+        henti.BERHENTI.set()
+        if stopped:
+            return
+        stopped.append(signum)
+        if henti.dalam_sela():
+            henti.tunda()
+            return
+        raise KeyboardInterrupt
 
-    previous = None
+    previous = {}
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _stop)
+        previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     except KeyboardInterrupt as exc:
         raise Interrupted(message) from exc
     finally:
-        _BERHENTI.clear()  # a later write outside this block must not see this stop
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        henti.mulai()  # a later write outside this block must not see this stop
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def safe_name(text: str) -> str:
@@ -313,10 +315,11 @@ def check_folder(folder: Path, may_create: bool = False) -> None:
         raise LkjError(f"folder keluaran {folder} tidak ada; buat foldernya lebih dulu atau "
                        "pilih tempat lain")
     probe = temp_name(existing, "")
-    try:
-        claim(probe)
-    finally:
-        _remove(probe)
+    with tanpa_sela():  # made and removed whole, even when a stop comes meanwhile
+        try:
+            claim(probe)
+        finally:
+            _remove(probe)
 
 
 def quiet_unraisable(hook: Any = None) -> Any:
@@ -326,7 +329,7 @@ def quiet_unraisable(hook: Any = None) -> Any:
     When the disk fills while a library writes a zip, the library's ZipFile is left open and
     fails again as it is collected, after lkj has already said what happened. A SIGTERM that
     lands inside a weakref or garbage-collection callback is swallowed there; `interruptible`
-    still stops the run (output._BERHENTI), so the printed traceback would only mislead.
+    still stops the run (henti.BERHENTI), so the printed traceback would only mislead.
     """
     default = hook or sys.unraisablehook
 

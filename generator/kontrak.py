@@ -153,3 +153,13 @@ RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships
 RT_ATTACHED_TEMPLATE = f"{NS['r']}/attachedTemplate"
 RT_FRAME = f"{NS['r']}/frame"
 RT_SUBDOCUMENT = f"{NS['r']}/subDocument"
+
+# CT_Settings' children after w:updateFields, in schema order: where lkj puts updateFields (the
+# template builder, and perbarui when an editor dropped it).
+SETELAH_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator",
+)

@@ -23,15 +23,6 @@ _VAL = qn("w:val")
 _RUJUKAN = tuple(qn(f"w:{t}") for t in (
     "pStyle", "rStyle", "tblStyle", "basedOn", "next", "link", "numStyleLink", "styleLink"))
 
-# CT_Settings' children after w:updateFields, in schema order (tools/build_template.py uses it)
-SETELAH_UPDATE_FIELDS = (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
-    "listSeparator",
-)
-
 
 def _gaya(styles) -> dict[str, tuple[str, str]]:
     """style id -> (type, name) of a styles part."""
@@ -106,7 +97,7 @@ def pasang_update_fields(doc) -> bool:
     if ada is not None:
         settings.remove(ada)
     baru = OxmlElement("w:updateFields", {_VAL: "true"})
-    later = {qn(f"w:{name}") for name in SETELAH_UPDATE_FIELDS}
+    later = {qn(f"w:{name}") for name in k.SETELAH_UPDATE_FIELDS}
     for child in settings:
         if child.tag in later:
             child.addprevious(baru)

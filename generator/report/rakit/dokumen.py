@@ -82,20 +82,11 @@ def _footer(section) -> None:
     p._p.append(parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
 
 
-_SETELAH_UPDATE_FIELDS = (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
-    "listSeparator",
-)
-
-
 def atur_settings(doc) -> None:
     """w:updateFields (Word refreshes TOC and page references on open), in schema order."""
     settings = doc.settings.element
     baru = parse_xml(f'<w:updateFields {W} w:val="true"/>')
-    later = {qn(f"w:{name}") for name in _SETELAH_UPDATE_FIELDS}
+    later = {qn(f"w:{name}") for name in k.SETELAH_UPDATE_FIELDS}
     for child in settings:
         if child.tag in later:
             child.addprevious(baru)

@@ -60,6 +60,18 @@ def tabel_data(doc, kata, nama: str, ulang: tuple[str, ...], jumlah: bool = Fals
     return tabel(doc, kolom, baris)
 
 
+def tabel_sasaran(doc, kata, nama: str, sasaran: str, jumlah: bool = False):
+    """A report table grouped by sasaran: above each sasaran's indicator rows, a row spanning
+    every column with the words entry `sasaran`; `sasaran` is the context's list of them."""
+    kolom = kata.kolom(nama)
+    baris: list = [f"{{%tr for s in {sasaran} %}}", ("jumlah", [(kata["sasaran"], len(kolom))]),
+                   "{%tr for i in s.indikator %}", [c.isi for c in kolom], "{%tr endfor %}",
+                   "{%tr endfor %}"]
+    if jumlah:
+        baris += kata.jumlah(f"{nama}.jumlah", len(kolom))
+    return tabel(doc, kolom, baris)
+
+
 def _tabel_lebar(t, kolom: list[Kolom], header: bool) -> None:
     """Fixed layout and exact column widths, so Word and LibreOffice agree.
 

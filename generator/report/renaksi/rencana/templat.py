@@ -9,7 +9,7 @@ from docx.shared import Cm
 from generator import kontrak as k
 from generator.report.rakit.bersama import tanda_tangan
 from generator.report.rakit.kata import muat
-from generator.report.rakit.tabel import tabel
+from generator.report.rakit.tabel import tabel_sasaran
 from generator.report.rakit.teks import isi, para, tag, ulang
 
 KATA = muat(__file__)
@@ -26,15 +26,7 @@ def _kegiatan(cell) -> None:
 
 
 def rencana(doc) -> None:
-    kolom = KATA.kolom("tabel.rencana")
-    t = tabel(doc, kolom, [
-        "{%tr for s in renaksi.sasaran %}",
-        ("jumlah", [(KATA["sasaran"], len(kolom))]),
-        "{%tr for i in s.indikator %}",
-        [c.isi for c in kolom],
-        "{%tr endfor %}",
-        "{%tr endfor %}",
-    ])
+    t = tabel_sasaran(doc, KATA, "tabel.rencana", "renaksi.sasaran")
     _kegiatan(t.rows[4].cells[-1])
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator import kontrak as k
 from generator.report.rakit.bersama import tanda_tangan
 from generator.report.rakit.kata import muat
-from generator.report.rakit.tabel import SETELAH_TABEL, tabel, tabel_data
+from generator.report.rakit.tabel import SETELAH_TABEL, tabel_data, tabel_sasaran
 from generator.report.rakit.teks import caption, grafik, judul, para, paragraf
 
 KATA = muat(__file__)
@@ -15,16 +15,7 @@ KATA = muat(__file__)
 def _capaian(doc) -> None:
     judul(doc, k.JUDUL_2, KATA["capaian.judul"])
     caption(doc, 1, KATA["capaian.caption"])
-    kolom = KATA.kolom("tabel.capaian")
-    tabel(doc, kolom, [
-        "{%tr for s in capaian_tw.sasaran %}",
-        ("jumlah", [(KATA["sasaran"], len(kolom))]),
-        "{%tr for i in s.indikator %}",
-        [c.isi for c in kolom],
-        "{%tr endfor %}",
-        "{%tr endfor %}",
-        *KATA.jumlah("tabel.capaian.jumlah", len(kolom)),
-    ])
+    tabel_sasaran(doc, KATA, "tabel.capaian", "capaian_tw.sasaran", jumlah=True)
     para(doc, k.KETERANGAN, KATA["capaian.keterangan"])
     grafik(doc, "capaian_tw.grafik", 1)
 

@@ -79,7 +79,7 @@ def _perintah(akar: Path, workbook: Path, tmp: Path) -> dict[str, list[str]]:
         **({"`lkj perbarui` (laporan dari `lkj buat`)": [
             sys.executable, "-m", "generator", "perbarui", str(workbook), str(keluaran), "-o",
             str(tmp / f"perbarui-{abs(hash(akar))}.docx")]}
-           if (akar / "generator" / "perbarui.py").exists() else {}),
+           if any((akar / "generator").glob("**/perbarui.py")) else {}),
         # Only where LibreOffice is found (generator.printing.pdf); the row shows what --pdf adds.
         **({"`lkj buat --pdf` (LibreOffice)": [*buat, "--pdf"]} if _ada_libreoffice() else {}),
     }

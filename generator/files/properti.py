@@ -1,7 +1,7 @@
 """Custom document properties (docProps/custom.xml, Word's File > Info > Properties > Custom).
 
 The one implementation: on a python-docx document (`baca_properti`, `tulis_properti`) and on
-the package's files as a zip holds them (`baca_zip`, `dengan_custom`, for generator.output's
+the package's files as a zip holds them (`baca_zip`, `dengan_custom`, for generator.files.output's
 stamp, which writes after python-docx has saved).
 
 lkj keeps two kinds there: `lkj-sidik`, the fingerprint of its untouched output
@@ -96,7 +96,7 @@ def buang_properti(doc, nama: str) -> None:
         part._blob = ubah_properti(part.blob or None, {}, buang=(nama,))
 
 
-# --- the same on the package's files (generator.output's stamp) ----------------------------
+# --- the same on the package's files (generator.files.output's stamp) ----------------------------
 
 
 def baca_zip(path: Path) -> dict[str, str]:
